@@ -1,0 +1,159 @@
+// The keystore model shared by every format: entries by alias, with keys kept
+// sealed in the form their format protects them until a caller unseals one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kstore/bytes.h"
+#include "kstore/limits.h"
+#include "kstore/password.h"
+#include "kstore/status.h"
+
+namespace kstore {
+
+enum class StoreType : uint8_t { kJks, kJceks, kPkcs12 };
+
+// "JKS", "JCEKS", "PKCS12": the names keytool prints.
+const char* store_type_name(StoreType type);
+// Case-insensitive parse of a -storetype value.
+std::optional<StoreType> parse_store_type(std::string_view name);
+// By content (magic numbers / DER shape), never by file name.
+std::optional<StoreType> detect_store_type(ByteView file);
+
+enum class EntryType : uint8_t { kPrivateKey, kTrustedCert, kSecretKey };
+// "PrivateKeyEntry", "trustedCertEntry", "SecretKeyEntry".
+const char* entry_type_name(EntryType type);
+
+struct Certificate {
+  std::string type = "X.509";  // JKS/JCEKS v2 store the type name per certificate
+  Bytes encoded;               // DER
+};
+
+// How a key's bytes are protected; each value names exactly one byte layout.
+enum class KeyProtection : uint8_t {
+  kJksKeyProtector,   // EncryptedPrivateKeyInfo, OID 1.3.6.1.4.1.42.2.17.1.1 (sun.security.provider.KeyProtector)
+  kJcePbe,            // EncryptedPrivateKeyInfo, PBEWithMD5AndTripleDES 1.3.6.1.4.1.42.2.19.1 (JCEKS private keys)
+  kJceSealedObject,   // Java serialization stream of a SealedObjectForKeyProtector (JCEKS secret keys)
+  kPkcs12Shrouded,    // EncryptedPrivateKeyInfo with a PKCS#12 PBE or PBES2 algorithm (private or secret key)
+  kPkcs12Plain,       // PKCS#12 keyBag: a PrivateKeyInfo in clear
+};
+
+struct SealedKey {
+  KeyProtection protection;
+  Bytes encoded;  // exactly as in the file, so an untouched entry is written back byte-identical
+};
+
+// A PKCS#12 bag attribute kstore does not interpret, kept to be written back.
+struct OpaqueAttribute {
+  Bytes encoded;  // DER of the whole Attribute SEQUENCE
+};
+
+struct Entry {
+  std::string alias;  // UTF-8, exactly as stored (JDK writers lower-case; others may not)
+  EntryType type = EntryType::kTrustedCert;
+  // Milliseconds since the epoch. Absent where the format did not record it
+  // (PKCS#12 trusted certificates, keys without a "Time <ms>" localKeyId).
+  std::optional<int64_t> creation_time_ms;
+  std::optional<SealedKey> key;    // private and secret key entries
+  std::vector<Certificate> chain;  // private key: leaf first (may be empty); trusted cert: exactly one
+
+  // PKCS#12 bag details, kept through a load/save round trip.
+  Bytes local_key_id;                        // empty when absent
+  std::vector<Bytes> trusted_key_usages;     // OID contents of the Oracle trusted-usage attribute
+  std::vector<OpaqueAttribute> other_attributes;
+  // False for what the JDK would not show: certificates without the trust
+  // attribute, unencrypted key bags. kstore lists them and marks them.
+  bool visible_to_jdk = true;
+  std::string jdk_invisible_reason;  // why, when visible_to_jdk is false
+};
+
+// PKCS#12 protection settings, as read from a file (the JDK reuses them when
+// it stores the same keystore again) or chosen for a new one.
+struct Pkcs12Protection {
+  // OID contents of the algorithm; empty means NONE (certificates in clear / no MacData).
+  Bytes cert_algorithm;       // PBES1 OID, or PBES2 with the parameters below
+  Bytes cert_pbes2_prf;       // PBKDF2 PRF OID when cert_algorithm is PBES2
+  Bytes cert_pbes2_cipher;    // encryption scheme OID when PBES2
+  uint64_t cert_iterations = 10000;
+  Bytes key_algorithm;
+  Bytes key_pbes2_prf;
+  Bytes key_pbes2_cipher;
+  uint64_t key_iterations = 10000;
+  Bytes mac_digest;           // digest OID for the classic MAC; empty with pbmac1 or no MAC
+  bool mac_pbmac1 = false;
+  Bytes mac_pbmac1_prf;       // HMAC OID for PBMAC1 (PBKDF2 PRF and MAC alike)
+  uint64_t mac_iterations = 10000;
+  bool has_mac = true;
+};
+
+// What loading found out, for -v and for error messages.
+struct LoadInfo {
+  bool integrity_checked = false;   // a password was given and the digest/MAC verified
+  bool had_integrity_data = true;   // false for MAC-less PKCS#12
+  std::string password_encoding;    // which password encoding matched, when kstore had to try several
+  std::vector<std::string> notes;   // things a user should know (skipped encrypted bags, …)
+  uint32_t file_version = 2;        // JKS/JCEKS header version
+  size_t duplicate_aliases_dropped = 0;
+};
+
+class Keystore {
+ public:
+  Keystore() = default;
+  explicit Keystore(StoreType type) : type_(type) {}
+
+  StoreType type() const { return type_; }
+  void set_type(StoreType type) { type_ = type; }
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+
+  // Exact alias first, then the JDK's case-insensitive rule
+  // (toLowerCase(Locale.ENGLISH) on both sides). nullptr when absent.
+  const Entry* find(std::string_view alias) const;
+  Entry* find(std::string_view alias);
+  bool contains(std::string_view alias) const { return find(alias) != nullptr; }
+
+  // Appends, or replaces an entry with the same alias (case-insensitively),
+  // keeping its position, as the JDK's maps do.
+  void put(Entry entry);
+  // Removes by alias (same matching as find). Returns false when absent.
+  bool remove(std::string_view alias);
+  // Renames without touching the protected key bytes.
+  Status rename(std::string_view from, std::string_view to);
+
+  LoadInfo& load_info() { return load_info_; }
+  const LoadInfo& load_info() const { return load_info_; }
+  std::optional<Pkcs12Protection>& pkcs12_protection() { return pkcs12_protection_; }
+  const std::optional<Pkcs12Protection>& pkcs12_protection() const { return pkcs12_protection_; }
+
+ private:
+  StoreType type_ = StoreType::kPkcs12;
+  std::vector<Entry> entries_;
+  LoadInfo load_info_;
+  std::optional<Pkcs12Protection> pkcs12_protection_;
+};
+
+struct LoadOptions {
+  // Requested type (-storetype). The JDK's dual-format rule applies: a JKS
+  // request opens PKCS#12 and vice versa; JCEKS opens JKS; JKS does not open JCEKS.
+  std::optional<StoreType> type;
+  Limits limits;
+};
+
+// Parses a keystore. With a store password the integrity digest/MAC is
+// verified before anything else is parsed; without one (nullptr) the store
+// loads as keytool loads it and load_info().integrity_checked stays false.
+Result<Keystore> load_keystore(ByteView file, const Password* store_password, const LoadOptions& options = {});
+
+struct SaveOptions {
+  Limits limits;
+};
+
+// Serialises in the keystore's type. Untouched sealed keys are copied as they are.
+Result<Bytes> save_keystore(const Keystore& store, const Password& store_password, const SaveOptions& options = {});
+
+}  // namespace kstore

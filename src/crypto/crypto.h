@@ -1,0 +1,73 @@
+// The one narrow crypto interface. Backends (OpenSSL 3, Crypto++) provide
+// primitives only; the formats' own schemes are built on top in src/pbe/.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "kstore/bytes.h"
+#include "kstore/status.h"
+
+namespace kstore::crypto {
+
+enum class HashAlg : uint8_t { kMd5, kSha1, kSha224, kSha256, kSha384, kSha512, kSha512_224, kSha512_256 };
+enum class CipherAlg : uint8_t {
+  kDesCbc,      // 8-byte key, 8-byte IV
+  kDesEde3Cbc,  // 24-byte key (K1 K2 K3), 8-byte IV
+  kAes128Cbc,
+  kAes192Cbc,
+  kAes256Cbc,
+  kRc2Cbc,      // variable key length, effective key bits given separately, 8-byte IV
+  kRc4,         // stream cipher, no IV, no padding
+};
+
+size_t digest_size(HashAlg alg);
+size_t block_size(HashAlg alg);  // the compression block: 64 or 128
+const char* hash_name(HashAlg alg);
+size_t cipher_key_size(CipherAlg alg);  // 0 for variable (RC2, RC4)
+size_t cipher_iv_size(CipherAlg alg);   // 0 for RC4
+size_t cipher_block_size(CipherAlg alg);  // 1 for RC4
+const char* cipher_name(CipherAlg alg);
+
+class Hasher {
+ public:
+  virtual ~Hasher() = default;
+  virtual void update(ByteView data) = 0;
+  // Writes digest_size() bytes and resets the hasher for reuse.
+  virtual void finish(MutableByteView out) = 0;
+  virtual std::unique_ptr<Hasher> clone() const = 0;
+  virtual HashAlg alg() const = 0;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual const char* name() const = 0;
+
+  virtual std::unique_ptr<Hasher> new_hasher(HashAlg alg) const = 0;
+  virtual SecretBytes hmac(HashAlg alg, ByteView key, ByteView data) const = 0;
+  // PBKDF2 (RFC 8018 §5.2) with HMAC-`prf`.
+  virtual Result<SecretBytes> pbkdf2(HashAlg prf, ByteView password, ByteView salt, uint64_t iterations,
+                                     size_t out_len) const = 0;
+  // CBC ciphers use PKCS#5/7 padding; a padding failure on decryption is
+  // kIntegrityFailure (the caller knows whether that means a wrong password).
+  // rc2_effective_bits is read only for kRc2Cbc.
+  virtual Result<Bytes> encrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView plaintext,
+                                unsigned rc2_effective_bits = 0) const = 0;
+  virtual Result<SecretBytes> decrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView ciphertext,
+                                      unsigned rc2_effective_bits = 0) const = 0;
+  virtual Status random(MutableByteView out) const = 0;
+};
+
+// The backend chosen at build time (KSTORE_DEFAULT_BACKEND), or overridden by
+// the environment variable KSTORE_CRYPTO_BACKEND=openssl|cryptopp.
+const Backend& default_backend();
+const Backend& openssl_backend();
+// nullptr when kstore was built without Crypto++.
+const Backend* cryptopp_backend();
+
+// One-shot digest through the default backend.
+Bytes digest(HashAlg alg, ByteView data);
+Bytes digest(const Backend& backend, HashAlg alg, std::initializer_list<ByteView> parts);
+
+}  // namespace kstore::crypto

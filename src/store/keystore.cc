@@ -1,0 +1,94 @@
+// Keystore model: alias lookup with the JDK's case rule, put/remove/rename.
+#include "kstore/keystore.h"
+
+#include <algorithm>
+
+#include "base/utf.h"
+
+namespace kstore {
+
+const char* store_type_name(StoreType type) {
+  switch (type) {
+    case StoreType::kJks: return "JKS";
+    case StoreType::kJceks: return "JCEKS";
+    case StoreType::kPkcs12: return "PKCS12";
+  }
+  return "?";
+}
+
+std::optional<StoreType> parse_store_type(std::string_view name) {
+  std::string upper(name);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper == "JKS") return StoreType::kJks;
+  if (upper == "JCEKS") return StoreType::kJceks;
+  if (upper == "PKCS12") return StoreType::kPkcs12;
+  return std::nullopt;
+}
+
+std::optional<StoreType> detect_store_type(ByteView file) {
+  if (file.size() >= 4) {
+    const uint32_t magic = (uint32_t(file[0]) << 24) | (uint32_t(file[1]) << 16) | (uint32_t(file[2]) << 8) | file[3];
+    if (magic == 0xfeedfeed) return StoreType::kJks;
+    if (magic == 0xcececece) return StoreType::kJceks;
+  }
+  // PFX ::= SEQUENCE { version INTEGER 3, ... }: a SEQUENCE (any length form)
+  // whose first element is INTEGER 3.
+  if (file.size() >= 5 && file[0] == 0x30) {
+    size_t pos = 2;
+    if (file[1] == 0x80) {
+      pos = 2;
+    } else if (file[1] > 0x80) {
+      pos = 2 + (file[1] & 0x7f);
+    }
+    if (pos + 3 <= file.size() && file[pos] == 0x02 && file[pos + 1] == 0x01 && file[pos + 2] == 0x03)
+      return StoreType::kPkcs12;
+  }
+  return std::nullopt;
+}
+
+const char* entry_type_name(EntryType type) {
+  switch (type) {
+    case EntryType::kPrivateKey: return "PrivateKeyEntry";
+    case EntryType::kTrustedCert: return "trustedCertEntry";
+    case EntryType::kSecretKey: return "SecretKeyEntry";
+  }
+  return "?";
+}
+
+const Entry* Keystore::find(std::string_view alias) const {
+  for (const Entry& e : entries_)
+    if (e.alias == alias) return &e;
+  const std::string wanted = utf::java_to_lower_utf8(alias);
+  for (const Entry& e : entries_)
+    if (utf::java_to_lower_utf8(e.alias) == wanted) return &e;
+  return nullptr;
+}
+
+Entry* Keystore::find(std::string_view alias) {
+  return const_cast<Entry*>(static_cast<const Keystore*>(this)->find(alias));
+}
+
+void Keystore::put(Entry entry) {
+  if (Entry* existing = find(entry.alias)) {
+    *existing = std::move(entry);
+    return;
+  }
+  entries_.push_back(std::move(entry));
+}
+
+bool Keystore::remove(std::string_view alias) {
+  const Entry* e = find(alias);
+  if (!e) return false;
+  entries_.erase(entries_.begin() + (e - entries_.data()));
+  return true;
+}
+
+Status Keystore::rename(std::string_view from, std::string_view to) {
+  Entry* e = find(from);
+  if (!e) return Status::NotFound("Alias <", from, "> does not exist");
+  if (const Entry* other = find(to); other != nullptr) return Status::AlreadyExists("Destination alias <", to, "> already exists");
+  e->alias = std::string(to);
+  return Status::Ok();
+}
+
+}  // namespace kstore

@@ -1,0 +1,82 @@
+// Format dispatch for load/save and for key sealing.
+#include "jks/jks.h"
+#include "kstore/keystore.h"
+#include "kstore/sealing.h"
+#include "pkcs12/pkcs12.h"
+
+namespace kstore {
+
+Result<Keystore> load_keystore(ByteView file, const Password* store_password, const LoadOptions& options) {
+  if (file.size() > options.limits.max_file_size)
+    return Status::LimitExceeded("keystore of ", file.size(), " bytes is larger than the limit of ",
+                                 options.limits.max_file_size);
+  const std::optional<StoreType> detected = detect_store_type(file);
+  const std::optional<StoreType> requested = options.type;
+  if (!detected) {
+    if (requested && *requested != StoreType::kPkcs12)
+      return Status::Malformed("Invalid keystore format");
+    if (!requested) return Status::UnknownFormat("Unrecognized keystore format");
+  }
+  const StoreType actual = detected.value_or(StoreType::kPkcs12);
+  // keystore.type.compat: JKS and PKCS12 open each other's files; JCEKS
+  // opens JKS files; nothing but JCEKS opens a JCEKS file.
+  if (actual == StoreType::kJceks && requested && *requested != StoreType::kJceks)
+    return Status::Malformed("Invalid keystore format");
+  Result<Keystore> loaded = actual == StoreType::kPkcs12
+                                ? pkcs12::load(file, store_password, options.limits)
+                                : jks::load(file, requested == StoreType::kJceks ? StoreType::kJceks : actual,
+                                            store_password, options.limits);
+  return loaded;
+}
+
+Result<Bytes> save_keystore(const Keystore& store, const Password& store_password, const SaveOptions& options) {
+  if (store.type() == StoreType::kPkcs12) return pkcs12::save(store, store_password, options.limits);
+  return jks::save(store, store_password, options.limits);
+}
+
+Result<SecretBytes> unseal_private_key(const SealedKey& key, const Password& key_password, const Limits& limits) {
+  switch (key.protection) {
+    case KeyProtection::kJksKeyProtector:
+    case KeyProtection::kJcePbe:
+      return jks::unseal_private_key(key, key_password, limits);
+    case KeyProtection::kPkcs12Shrouded:
+    case KeyProtection::kPkcs12Plain:
+      return pkcs12::unseal_private_key(key, key_password, limits);
+    case KeyProtection::kJceSealedObject:
+      return Status::InvalidArgument("entry holds a secret key, not a private key");
+  }
+  return Status::Internal("unknown key protection");
+}
+
+Result<SecretKeyMaterial> unseal_secret_key(const SealedKey& key, const Password& key_password,
+                                            const Limits& limits) {
+  switch (key.protection) {
+    case KeyProtection::kJceSealedObject:
+      return jks::unseal_secret_key(key, key_password, limits);
+    case KeyProtection::kPkcs12Shrouded:
+      return pkcs12::unseal_secret_key(key, key_password, limits);
+    default:
+      return Status::InvalidArgument("entry holds a private key, not a secret key");
+  }
+}
+
+Result<SealedKey> seal_private_key(StoreType target, ByteView pkcs8, const Password& key_password,
+                                   const SealParams& params) {
+  if (target == StoreType::kPkcs12) return pkcs12::seal_private_key(pkcs8, key_password, params);
+  return jks::seal_private_key(target, pkcs8, key_password, params);
+}
+
+Result<SealedKey> seal_secret_key(StoreType target, const SecretKeyMaterial& key, const Password& key_password,
+                                  const SealParams& params) {
+  switch (target) {
+    case StoreType::kJks:
+      return Status::Unsupported("Cannot store non-PrivateKeys");
+    case StoreType::kJceks:
+      return jks::seal_secret_key(key, key_password, params);
+    case StoreType::kPkcs12:
+      return pkcs12::seal_secret_key(key, key_password, params);
+  }
+  return Status::Internal("unknown store type");
+}
+
+}  // namespace kstore
