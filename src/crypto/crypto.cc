@@ -1,0 +1,115 @@
+// Algorithm facts and backend selection.
+#include "crypto/crypto.h"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace kstore::crypto {
+
+size_t digest_size(HashAlg alg) {
+  switch (alg) {
+    case HashAlg::kMd5: return 16;
+    case HashAlg::kSha1: return 20;
+    case HashAlg::kSha224: return 28;
+    case HashAlg::kSha256: return 32;
+    case HashAlg::kSha384: return 48;
+    case HashAlg::kSha512: return 64;
+    case HashAlg::kSha512_224: return 28;
+    case HashAlg::kSha512_256: return 32;
+  }
+  return 0;
+}
+
+size_t block_size(HashAlg alg) {
+  switch (alg) {
+    case HashAlg::kSha384:
+    case HashAlg::kSha512:
+    case HashAlg::kSha512_224:
+    case HashAlg::kSha512_256: return 128;
+    default: return 64;
+  }
+}
+
+const char* hash_name(HashAlg alg) {
+  switch (alg) {
+    case HashAlg::kMd5: return "MD5";
+    case HashAlg::kSha1: return "SHA-1";
+    case HashAlg::kSha224: return "SHA-224";
+    case HashAlg::kSha256: return "SHA-256";
+    case HashAlg::kSha384: return "SHA-384";
+    case HashAlg::kSha512: return "SHA-512";
+    case HashAlg::kSha512_224: return "SHA-512/224";
+    case HashAlg::kSha512_256: return "SHA-512/256";
+  }
+  return "?";
+}
+
+size_t cipher_key_size(CipherAlg alg) {
+  switch (alg) {
+    case CipherAlg::kDesCbc: return 8;
+    case CipherAlg::kDesEde3Cbc: return 24;
+    case CipherAlg::kAes128Cbc: return 16;
+    case CipherAlg::kAes192Cbc: return 24;
+    case CipherAlg::kAes256Cbc: return 32;
+    case CipherAlg::kRc2Cbc:
+    case CipherAlg::kRc4: return 0;
+  }
+  return 0;
+}
+
+size_t cipher_iv_size(CipherAlg alg) {
+  switch (alg) {
+    case CipherAlg::kAes128Cbc:
+    case CipherAlg::kAes192Cbc:
+    case CipherAlg::kAes256Cbc: return 16;
+    case CipherAlg::kRc4: return 0;
+    default: return 8;
+  }
+}
+
+size_t cipher_block_size(CipherAlg alg) {
+  if (alg == CipherAlg::kRc4) return 1;
+  return cipher_iv_size(alg);
+}
+
+const char* cipher_name(CipherAlg alg) {
+  switch (alg) {
+    case CipherAlg::kDesCbc: return "DES-CBC";
+    case CipherAlg::kDesEde3Cbc: return "DES-EDE3-CBC";
+    case CipherAlg::kAes128Cbc: return "AES-128-CBC";
+    case CipherAlg::kAes192Cbc: return "AES-192-CBC";
+    case CipherAlg::kAes256Cbc: return "AES-256-CBC";
+    case CipherAlg::kRc2Cbc: return "RC2-CBC";
+    case CipherAlg::kRc4: return "RC4";
+  }
+  return "?";
+}
+
+#ifndef KSTORE_WITH_CRYPTOPP
+const Backend* cryptopp_backend() { return nullptr; }
+#endif
+
+const Backend& default_backend() {
+  static const Backend* chosen = [] {
+    const char* env = std::getenv("KSTORE_CRYPTO_BACKEND");
+    if (env && std::strcmp(env, "cryptopp") == 0 && cryptopp_backend()) return cryptopp_backend();
+    if (env && std::strcmp(env, "openssl") == 0) return &openssl_backend();
+#if defined(KSTORE_DEFAULT_BACKEND_CRYPTOPP)
+    if (cryptopp_backend()) return cryptopp_backend();
+#endif
+    return &openssl_backend();
+  }();
+  return *chosen;
+}
+
+Bytes digest(const Backend& backend, HashAlg alg, std::initializer_list<ByteView> parts) {
+  auto h = backend.new_hasher(alg);
+  for (ByteView p : parts) h->update(p);
+  Bytes out(digest_size(alg));
+  h->finish(out);
+  return out;
+}
+
+Bytes digest(HashAlg alg, ByteView data) { return digest(default_backend(), alg, {data}); }
+
+}  // namespace kstore::crypto

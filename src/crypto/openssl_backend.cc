@@ -1,0 +1,193 @@
+// OpenSSL 3 backend. Every return value is checked; failures are translated
+// here, with ERR_clear_error(), into Status values.
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/provider.h>
+#include <openssl/rand.h>
+
+#include <memory>
+#include <mutex>
+
+#include "crypto/crypto.h"
+
+namespace kstore::crypto {
+namespace {
+
+struct MdCtxFree {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+struct CipherCtxFree {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
+
+Status openssl_error(const char* what) {
+  const unsigned long code = ERR_peek_last_error();
+  char buf[256] = "unknown";
+  if (code) ERR_error_string_n(code, buf, sizeof buf);
+  ERR_clear_error();
+  return Status::Backend("OpenSSL ", what, ": ", buf);
+}
+
+const EVP_MD* md_for(HashAlg alg) {
+  switch (alg) {
+    case HashAlg::kMd5: return EVP_md5();
+    case HashAlg::kSha1: return EVP_sha1();
+    case HashAlg::kSha224: return EVP_sha224();
+    case HashAlg::kSha256: return EVP_sha256();
+    case HashAlg::kSha384: return EVP_sha384();
+    case HashAlg::kSha512: return EVP_sha512();
+    case HashAlg::kSha512_224: return EVP_sha512_224();
+    case HashAlg::kSha512_256: return EVP_sha512_256();
+  }
+  return nullptr;
+}
+
+// RC2 and single DES live in OpenSSL 3's legacy provider; load it once,
+// together with the default provider (loading any provider explicitly
+// disables the implicit default).
+void load_providers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    OSSL_PROVIDER_load(nullptr, "default");
+    OSSL_PROVIDER_load(nullptr, "legacy");
+    ERR_clear_error();
+  });
+}
+
+const EVP_CIPHER* cipher_for(CipherAlg alg, size_t key_len) {
+  load_providers();
+  switch (alg) {
+    case CipherAlg::kDesCbc: return EVP_des_cbc();
+    case CipherAlg::kDesEde3Cbc: return EVP_des_ede3_cbc();
+    case CipherAlg::kAes128Cbc: return EVP_aes_128_cbc();
+    case CipherAlg::kAes192Cbc: return EVP_aes_192_cbc();
+    case CipherAlg::kAes256Cbc: return EVP_aes_256_cbc();
+    case CipherAlg::kRc2Cbc: return EVP_rc2_cbc();
+    case CipherAlg::kRc4: return key_len == 5 ? EVP_rc4_40() : EVP_rc4();
+  }
+  return nullptr;
+}
+
+class OpenSslHasher final : public Hasher {
+ public:
+  OpenSslHasher(HashAlg alg, MdCtx ctx) : alg_(alg), ctx_(std::move(ctx)) {}
+  void update(ByteView data) override { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
+  void finish(MutableByteView out) override {
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_.get(), out.data(), &len);
+    EVP_DigestInit_ex(ctx_.get(), md_for(alg_), nullptr);
+  }
+  std::unique_ptr<Hasher> clone() const override {
+    MdCtx copy(EVP_MD_CTX_new());
+    EVP_MD_CTX_copy_ex(copy.get(), ctx_.get());
+    return std::make_unique<OpenSslHasher>(alg_, std::move(copy));
+  }
+  HashAlg alg() const override { return alg_; }
+
+ private:
+  HashAlg alg_;
+  MdCtx ctx_;
+};
+
+class OpenSslBackend final : public Backend {
+ public:
+  const char* name() const override { return "openssl"; }
+
+  std::unique_ptr<Hasher> new_hasher(HashAlg alg) const override {
+    MdCtx ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), md_for(alg), nullptr) != 1) std::abort();  // out of memory only
+    return std::make_unique<OpenSslHasher>(alg, std::move(ctx));
+  }
+
+  SecretBytes hmac(HashAlg alg, ByteView key, ByteView data) const override {
+    SecretBytes out(digest_size(alg));
+    unsigned int len = 0;
+    static const uint8_t kEmpty = 0;
+    if (!HMAC(md_for(alg), key.empty() ? &kEmpty : key.data(), static_cast<int>(key.size()), data.data(),
+              data.size(), out.data(), &len)) {
+      std::abort();  // only on allocation failure
+    }
+    return out;
+  }
+
+  Result<SecretBytes> pbkdf2(HashAlg prf, ByteView password, ByteView salt, uint64_t iterations,
+                             size_t out_len) const override {
+    if (iterations == 0 || iterations > INT32_MAX) return Status::InvalidArgument("PBKDF2 iteration count ", iterations);
+    SecretBytes out(out_len);
+    static const char kEmpty = 0;
+    if (PKCS5_PBKDF2_HMAC(password.empty() ? &kEmpty : reinterpret_cast<const char*>(password.data()),
+                          static_cast<int>(password.size()), salt.data(), static_cast<int>(salt.size()),
+                          static_cast<int>(iterations), md_for(prf), static_cast<int>(out_len), out.data()) != 1) {
+      return openssl_error("PBKDF2");
+    }
+    return out;
+  }
+
+  Result<Bytes> encrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView plaintext,
+                        unsigned rc2_bits) const override {
+    Bytes out(plaintext.size() + cipher_block_size(alg));
+    KS_ASSIGN_OR_RETURN(size_t n, run(alg, true, key, iv, plaintext, out.data(), rc2_bits));
+    out.resize(n);
+    return out;
+  }
+
+  Result<SecretBytes> decrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView ciphertext,
+                              unsigned rc2_bits) const override {
+    SecretBytes out(ciphertext.size() + cipher_block_size(alg));
+    KS_ASSIGN_OR_RETURN(size_t n, run(alg, false, key, iv, ciphertext, out.data(), rc2_bits));
+    out.truncate(n);
+    return out;
+  }
+
+  Status random(MutableByteView out) const override {
+    if (RAND_bytes(out.data(), static_cast<int>(out.size())) != 1) return openssl_error("RAND_bytes");
+    return Status::Ok();
+  }
+
+ private:
+  static Result<size_t> run(CipherAlg alg, bool enc, ByteView key, ByteView iv, ByteView in, uint8_t* out,
+                            unsigned rc2_bits) {
+    const EVP_CIPHER* cipher = cipher_for(alg, key.size());
+    if (!cipher) return Status::Unsupported("cipher ", cipher_name(alg), " not available in OpenSSL");
+    const size_t fixed = cipher_key_size(alg);
+    if (fixed && key.size() != fixed) return Status::InvalidArgument(cipher_name(alg), " key of ", key.size(), " bytes");
+    if (iv.size() != cipher_iv_size(alg)) return Status::InvalidArgument(cipher_name(alg), " IV of ", iv.size(), " bytes");
+    if (!enc && cipher_block_size(alg) > 1 && (in.empty() || in.size() % cipher_block_size(alg) != 0))
+      return Status::IntegrityFailure("ciphertext length ", in.size(), " is not a multiple of the block size");
+    CipherCtx ctx(EVP_CIPHER_CTX_new());
+    if (!ctx) return openssl_error("EVP_CIPHER_CTX_new");
+    if (EVP_CipherInit_ex(ctx.get(), cipher, nullptr, nullptr, nullptr, enc ? 1 : 0) != 1)
+      return openssl_error("cipher init");
+    if (alg == CipherAlg::kRc2Cbc || alg == CipherAlg::kRc4) {
+      if (EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key.size())) != 1)
+        return openssl_error("key length");
+    }
+    if (alg == CipherAlg::kRc2Cbc) {
+      if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_SET_RC2_KEY_BITS, static_cast<int>(rc2_bits), nullptr) != 1)
+        return openssl_error("RC2 effective key bits");
+    }
+    if (EVP_CipherInit_ex(ctx.get(), nullptr, nullptr, key.data(), iv.empty() ? nullptr : iv.data(), -1) != 1)
+      return openssl_error("cipher key setup");
+    int n1 = 0, n2 = 0;
+    if (EVP_CipherUpdate(ctx.get(), out, &n1, in.data(), static_cast<int>(in.size())) != 1)
+      return openssl_error("cipher update");
+    if (EVP_CipherFinal_ex(ctx.get(), out + n1, &n2) != 1) {
+      ERR_clear_error();
+      if (!enc) return Status::IntegrityFailure("bad padding after decryption");
+      return Status::Backend("OpenSSL cipher final failed");
+    }
+    return static_cast<size_t>(n1 + n2);
+  }
+};
+
+}  // namespace
+
+const Backend& openssl_backend() {
+  static const OpenSslBackend backend;
+  return backend;
+}
+
+}  // namespace kstore::crypto
