@@ -1,0 +1,145 @@
+// Keystore files: bounded reads, atomic replacement, advisory locking.
+#include "kstore/file.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace kstore {
+namespace {
+
+Status errno_status(const char* what, const std::string& path) {
+  return Status::Io(path, ": ", what, ": ", std::strerror(errno));
+}
+
+std::string parent_dir(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+ private:
+  int fd_;
+};
+
+Status write_all(int fd, ByteView data, const std::string& path) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno_status("write", path);
+    }
+    data = data.subspan(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Bytes> read_file(const std::string& path, const Limits& limits) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return Status::NotFound("Keystore file does not exist: ", path);
+    return errno_status("open", path);
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return errno_status("stat", path);
+  if (S_ISDIR(st.st_mode)) return Status::Io(path, ": is a directory");
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limits.max_file_size)
+    return Status::LimitExceeded(path, ": file of ", st.st_size, " bytes exceeds the limit of ", limits.max_file_size);
+  Bytes out;
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<size_t>(st.st_size));
+  uint8_t buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno_status("read", path);
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > limits.max_file_size)
+      return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
+    out.insert(out.end(), buf, buf + n);
+  }
+  return out;
+}
+
+Status write_file_atomic(const std::string& path, ByteView contents, unsigned new_file_mode) {
+  const std::string dir = parent_dir(path);
+  mode_t mode = static_cast<mode_t>(new_file_mode);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
+
+  // The temporary file sits beside the target so that rename() is atomic.
+  std::string tmp = path + ".kstore-XXXXXX";
+  Fd fd(::mkstemp(tmp.data()));
+  if (fd.get() < 0) return errno_status("create temporary file", tmp);
+  auto fail = [&](Status s) {
+    ::unlink(tmp.c_str());
+    return s;
+  };
+  if (::fchmod(fd.get(), mode) != 0) return fail(errno_status("chmod", tmp));
+  if (Status s = write_all(fd.get(), contents, tmp); !s.ok()) return fail(std::move(s));
+  if (::fsync(fd.get()) != 0) return fail(errno_status("fsync", tmp));
+  if (::close(fd.release()) != 0) return fail(errno_status("close", tmp));
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(errno_status("rename", path));
+  // Make the rename itself durable.
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return errno_status("fsync directory", dir);
+  return Status::Ok();
+}
+
+Result<FileLock> FileLock::acquire(const std::string& path) {
+  // Writers replace the keystore by rename(), so a lock on the old inode
+  // protects nothing once it is replaced: after locking, check that the path
+  // still names the locked inode, and start over if not. A keystore that does
+  // not exist yet is guarded by locking its folder until it appears.
+  const std::string dir = parent_dir(path);
+  for (;;) {
+    bool locked_file = true;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno != ENOENT) return errno_status("open for locking", path);
+      locked_file = false;
+      fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) return errno_status("open for locking", dir);
+    }
+    Fd guard(fd);
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) return errno_status("lock", path);
+    }
+    struct stat locked {}, now {};
+    const bool exists = ::stat(path.c_str(), &now) == 0;
+    if (::fstat(fd, &locked) != 0) return errno_status("stat", path);
+    const bool still_valid = locked_file ? (exists && now.st_ino == locked.st_ino && now.st_dev == locked.st_dev)
+                                         : !exists;
+    if (still_valid) return FileLock(guard.release());
+  }
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+}  // namespace kstore
