@@ -120,6 +120,10 @@ class Keystore {
   // Appends, or replaces an entry with the same alias (case-insensitively),
   // keeping its position, as the JDK's maps do.
   void put(Entry entry);
+  // Appends without put()'s alias matching. For loaders: the JDK keys its
+  // maps by the exact alias read from a file, so aliases that differ only in
+  // case are distinct entries there.
+  void append(Entry entry) { entries_.push_back(std::move(entry)); }
   // Removes by alias (same matching as find). Returns false when absent.
   bool remove(std::string_view alias);
   // Renames without touching the protected key bytes.
