@@ -85,6 +85,26 @@ const char* cipher_name(CipherAlg alg) {
   return "?";
 }
 
+Status check_cipher_params(CipherAlg alg, ByteView key, ByteView iv, unsigned rc2_effective_bits) {
+  const size_t fixed = cipher_key_size(alg);
+  if (fixed && key.size() != fixed) return Status::InvalidArgument(cipher_name(alg), " key of ", key.size(), " bytes");
+  if (alg == CipherAlg::kRc2Cbc && (key.empty() || key.size() > 128))
+    return Status::InvalidArgument(cipher_name(alg), " key of ", key.size(), " bytes");
+  if (alg == CipherAlg::kRc4 && (key.empty() || key.size() > 256))
+    return Status::InvalidArgument(cipher_name(alg), " key of ", key.size(), " bytes");
+  if (alg == CipherAlg::kRc2Cbc && (rc2_effective_bits == 0 || rc2_effective_bits > 1024))
+    return Status::InvalidArgument(cipher_name(alg), " effective key bits ", rc2_effective_bits);
+  if (iv.size() != cipher_iv_size(alg)) return Status::InvalidArgument(cipher_name(alg), " IV of ", iv.size(), " bytes");
+  return Status::Ok();
+}
+
+Status check_ciphertext_length(CipherAlg alg, size_t len) {
+  const size_t block = cipher_block_size(alg);
+  if (block > 1 && (len == 0 || len % block != 0))
+    return Status::IntegrityFailure("ciphertext length ", len, " is not a multiple of the block size");
+  return Status::Ok();
+}
+
 #ifndef KSTORE_WITH_CRYPTOPP
 const Backend* cryptopp_backend() { return nullptr; }
 #endif

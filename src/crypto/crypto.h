@@ -29,6 +29,15 @@ size_t cipher_iv_size(CipherAlg alg);   // 0 for RC4
 size_t cipher_block_size(CipherAlg alg);  // 1 for RC4
 const char* cipher_name(CipherAlg alg);
 
+// Argument checks shared by every backend, so that a bad length fails with the
+// same code and message whichever backend runs. Key and IV sizes, RC2 keys of
+// 1..128 bytes with 1..1024 effective bits (RFC 2268 §2), RC4 keys of 1..256
+// bytes: OpenSSL would silently clamp the RC2 values, Crypto++ would throw.
+Status check_cipher_params(CipherAlg alg, ByteView key, ByteView iv, unsigned rc2_effective_bits);
+// A CBC ciphertext must be a non-empty run of whole blocks. Failing that is
+// kIntegrityFailure, like bad padding: the bytes are corrupt or the key is wrong.
+Status check_ciphertext_length(CipherAlg alg, size_t len);
+
 class Hasher {
  public:
   virtual ~Hasher() = default;

@@ -150,13 +150,10 @@ class OpenSslBackend final : public Backend {
  private:
   static Result<size_t> run(CipherAlg alg, bool enc, ByteView key, ByteView iv, ByteView in, uint8_t* out,
                             unsigned rc2_bits) {
+    KS_TRY(check_cipher_params(alg, key, iv, rc2_bits));
+    if (!enc) KS_TRY(check_ciphertext_length(alg, in.size()));
     const EVP_CIPHER* cipher = cipher_for(alg, key.size());
     if (!cipher) return Status::Unsupported("cipher ", cipher_name(alg), " not available in OpenSSL");
-    const size_t fixed = cipher_key_size(alg);
-    if (fixed && key.size() != fixed) return Status::InvalidArgument(cipher_name(alg), " key of ", key.size(), " bytes");
-    if (iv.size() != cipher_iv_size(alg)) return Status::InvalidArgument(cipher_name(alg), " IV of ", iv.size(), " bytes");
-    if (!enc && cipher_block_size(alg) > 1 && (in.empty() || in.size() % cipher_block_size(alg) != 0))
-      return Status::IntegrityFailure("ciphertext length ", in.size(), " is not a multiple of the block size");
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     if (!ctx) return openssl_error("EVP_CIPHER_CTX_new");
     if (EVP_CipherInit_ex(ctx.get(), cipher, nullptr, nullptr, nullptr, enc ? 1 : 0) != 1)
