@@ -17,7 +17,7 @@
 #include "crypto/crypto.h"
 #include "kstore/bytes.h"
 
-namespace kstore::testing {
+namespace kstore::kat {
 
 struct KatRecord {
   std::string section;
@@ -103,6 +103,20 @@ inline crypto::HashAlg hash_from_name(const std::string& name) {
   return crypto::HashAlg::kSha1;
 }
 
+inline constexpr crypto::CipherAlg kAllCiphers[] = {
+    crypto::CipherAlg::kDesCbc,    crypto::CipherAlg::kDesEde3Cbc, crypto::CipherAlg::kAes128Cbc,
+    crypto::CipherAlg::kAes192Cbc, crypto::CipherAlg::kAes256Cbc,  crypto::CipherAlg::kRc2Cbc,
+    crypto::CipherAlg::kRc4,
+};
+
+// Section names in cipher.vec are crypto::cipher_name() spellings.
+inline crypto::CipherAlg cipher_from_name(const std::string& name) {
+  for (crypto::CipherAlg c : kAllCiphers)
+    if (name == crypto::cipher_name(c)) return c;
+  ADD_FAILURE() << "unknown cipher " << name;
+  return crypto::CipherAlg::kAes128Cbc;
+}
+
 // Every backend built into this binary: OpenSSL always, Crypto++ when enabled.
 inline std::vector<const crypto::Backend*> all_backends() {
   std::vector<const crypto::Backend*> out{&crypto::openssl_backend()};
@@ -110,4 +124,4 @@ inline std::vector<const crypto::Backend*> all_backends() {
   return out;
 }
 
-}  // namespace kstore::testing
+}  // namespace kstore::kat

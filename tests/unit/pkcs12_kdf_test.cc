@@ -12,16 +12,16 @@ namespace kstore::pbe {
 namespace {
 
 using crypto::HashAlg;
-using testing::all_backends;
-using testing::kAllHashes;
+using kat::all_backends;
+using kat::kAllHashes;
 
 TEST(Pkcs12Kdf, KnownAnswers) {
-  const auto records = testing::read_kat_file("pkcs12_kdf.vec");
+  const auto records = kat::read_kat_file("pkcs12_kdf.vec");
   for (const crypto::Backend* backend : all_backends()) {
     for (const auto& rec : records) {
       SCOPED_TRACE(std::string(backend->name()) + " " + rec.where());
       const Bytes want = rec.hex("Output");
-      auto got = pkcs12_kdf(*backend, testing::hash_from_name(rec.section), rec.hex("Password"), rec.hex("Salt"),
+      auto got = pkcs12_kdf(*backend, kat::hash_from_name(rec.section), rec.hex("Password"), rec.hex("Salt"),
                             rec.number("Iterations"), static_cast<Pkcs12KeyPurpose>(rec.number("Id")), want.size());
       ASSERT_TRUE(got.ok()) << got.status().to_string();
       EXPECT_EQ(to_hex(*got), to_hex(want));
