@@ -1,7 +1,16 @@
 // kstool: keytool's command line over the kstore library.
-#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
 
-int main() {
-  std::fputs("kstool: not yet\n", stderr);
-  return 1;
+#include "run.h"
+#include "terminal.h"
+
+int main(int argc, char** argv) {
+  // Output is bytes: no locale, no synchronisation with C stdio needed.
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  kstool::ProcessStdin in;
+  const kstool::Environment env = kstool::process_environment();
+  return kstool::run(args, kstool::Io{std::cout, std::cerr, in}, env);
 }

@@ -1,0 +1,18 @@
+// Java String rules for aliases, for tools that show and order them as the
+// JDK does (keytool lower-cases PKCS#12 aliases and sorts with compareTo).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kstore {
+
+// String.toLowerCase(Locale.ENGLISH) of UTF-8 text (full Unicode simple
+// lower-casing plus Java's context rules). Text that is not valid UTF-8 is
+// returned unchanged.
+std::string java_lower_case(std::string_view utf8);
+
+// String.compareTo of two UTF-8 texts: the order of their UTF-16 code units.
+int java_compare(std::string_view a, std::string_view b);
+
+}  // namespace kstore

@@ -1,0 +1,120 @@
+// kstool against keytool: every case in testdata/fixtures/cases.tsv is run
+// with the arguments, stdin and environment keytool (JDK 17) was run with
+// when the fixtures were made, and stdout, stderr and the exit status must be
+// byte-identical to keytool's (testdata/fixtures/expected/). Where kstool
+// deliberately differs, testdata/fixtures/kstool-expected/ holds the
+// expected file instead (see its README).
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kstool_run_util.h"
+
+namespace {
+
+using kstool_test::run_kstool;
+using kstool_test::slurp;
+
+const std::string kFixtures = std::string(KSTORE_TESTDATA_DIR) + "/fixtures";
+
+struct FixtureCase {
+  std::string name;
+  std::string stdin_file;  // "-" = /dev/null
+  std::string now_ms;
+  std::string env;         // "-" or NAME=VALUE
+  std::vector<std::string> args;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  size_t start = 0;
+  for (;;) {
+    const size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+std::vector<FixtureCase> load_cases() {
+  std::vector<FixtureCase> cases;
+  std::ifstream in(kFixtures + "/cases.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> f = split_tabs(line);
+    if (f.size() < 4) continue;
+    FixtureCase c{f[0], f[1], f[2], f[3], {}};
+    // A case without arguments has an empty fifth field.
+    for (size_t i = 4; i < f.size(); ++i)
+      if (!(i == 4 && f.size() == 5 && f[4].empty())) c.args.push_back(f[i]);
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// What a case must print on one stream: keytool's bytes (expected/), or
+// kstool's own where it deliberately differs (kstool-expected/<name>.<ext>,
+// exact; or <name>.<ext>.prefix, which the output must start with).
+struct Expectation {
+  std::string bytes;
+  bool prefix_only = false;
+};
+
+Expectation expectation(const std::string& name, const std::string& ext) {
+  const std::string base = kFixtures + "/kstool-expected/" + name + "." + ext;
+  if (exists(base)) return {slurp(base), false};
+  if (exists(base + ".prefix")) return {slurp(base + ".prefix"), true};
+  return {slurp(kFixtures + "/expected/" + name + "." + ext), false};
+}
+
+void check_stream(const char* what, const Expectation& want, const std::string& actual) {
+  if (want.prefix_only) {
+    EXPECT_EQ(want.bytes, actual.substr(0, want.bytes.size()))
+        << what << " does not start with the expected text; full " << what << ":\n" << actual;
+  } else {
+    EXPECT_TRUE(want.bytes == actual) << what << " differs: " << kstool_test::first_difference(want.bytes, actual)
+                                      << "\nfull " << what << ":\n" << actual;
+  }
+}
+
+void PrintTo(const FixtureCase& c, std::ostream* os) { *os << c.name; }
+
+class KstoolFixtureTest : public ::testing::TestWithParam<FixtureCase> {};
+
+TEST_P(KstoolFixtureTest, MatchesKeytool) {
+  const FixtureCase& c = GetParam();
+  std::vector<std::string> env = {"HOME=/nonexistent-home", "KSTORE_NOW_MS=" + c.now_ms};
+  if (c.env != "-") env.push_back(c.env);
+  const std::string stdin_path = c.stdin_file == "-" ? "" : kFixtures + "/" + c.stdin_file;
+  const kstool_test::RunResult r = run_kstool(c.args, kFixtures, env, stdin_path);
+
+  const int want_rc = std::stoi(expectation(c.name, "rc").bytes);
+  EXPECT_EQ(want_rc, r.exit_code) << "stdout:\n" << r.out << "\nstderr:\n" << r.err;
+  check_stream("stdout", expectation(c.name, "out"), r.out);
+  check_stream("stderr", expectation(c.name, "err"), r.err);
+}
+
+std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
+  std::string n = info.param.name;
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Kstool, KstoolFixtureTest, ::testing::ValuesIn(load_cases()), case_name);
+
+TEST(KstoolFixtures, ManifestIsThere) { EXPECT_GT(load_cases().size(), 100u); }
+
+}  // namespace

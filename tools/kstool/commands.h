@@ -1,0 +1,18 @@
+// The commands kstool implements, each run after the checks every command
+// shares (see run.cc).
+#pragma once
+
+#include "cli.h"
+#include "context.h"
+#include "outcome.h"
+
+namespace kstool {
+
+using CommandHandler = Outcome (*)(Context& ctx);
+
+// nullptr for the keytool commands kstool does not implement (yet).
+CommandHandler command_handler(Command c);
+
+Outcome run_list(Context& ctx);
+
+}  // namespace kstool

@@ -1,0 +1,41 @@
+// What a command runs with: the parsed command line, the streams, the
+// warnings gathered for the final block, and the environment.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "terminal.h"
+
+namespace kstool {
+
+struct Io {
+  std::ostream& out;  // command output and "keytool error:" lines
+  std::ostream& err;  // prompts, messages, usage, warnings
+  Stdin& in;
+};
+
+// The process environment, replaceable in tests.
+struct Environment {
+  std::function<std::optional<std::string>(const std::string&)> getenv;
+  // Milliseconds since the epoch. keytool shows the load time as the creation
+  // date of PKCS#12 entries that recorded none; KSTORE_NOW_MS pins it.
+  int64_t now_ms = 0;
+  std::string home;          // user.home, for the default -keystore
+  std::string cacerts_path;  // what -cacerts opens
+};
+
+struct Context {
+  Invocation& inv;
+  Io io;
+  const Environment& env;
+  std::vector<std::string>& warnings;  // final "Warning:" block, in order
+  std::string keystore_path;           // -keystore as typed, or $HOME/.keystore
+};
+
+}  // namespace kstool

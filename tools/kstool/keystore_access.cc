@@ -1,0 +1,248 @@
+// Opening the keystore of a command the way keytool's doCommands does, and
+// the JDK's view of what is in it (sun.security.tools.keytool.Main,
+// java.security.KeyStoreSpi, PKCS12KeyStore, JavaKeyStore, JceKeyStore).
+#include "keystore_access.h"
+
+#include <sys/stat.h>
+
+#include "errors.h"
+#include "kstore/file.h"
+#include "kstore/java_string.h"
+#include "text.h"
+
+namespace kstool {
+
+using kstore::Entry;
+using kstore::EntryType;
+using kstore::Result;
+using kstore::StoreType;
+
+namespace {
+
+// The store types kstool can open, by keytool's (upper-cased) -storetype name.
+struct TypeRequest {
+  StoreType format;
+  bool case_exact = false;
+};
+std::optional<TypeRequest> parse_type_request(const std::string& name) {
+  if (name == "CASEEXACTJKS") return TypeRequest{StoreType::kJks, true};
+  if (std::optional<StoreType> t = kstore::parse_store_type(name)) return TypeRequest{*t, false};
+  return std::nullopt;
+}
+
+bool same_password(const kstore::Password& a, const kstore::Password& b) {
+  if (a.length() != b.length()) return false;
+  for (size_t i = 0; i < a.length(); ++i)
+    if (a.char_at(i) != b.char_at(i)) return false;
+  return true;
+}
+
+// PKCS12KeyStore.isPasswordless: no EncryptedData among the SafeContents and no MacData.
+bool pkcs12_passwordless(const kstore::Keystore& store) {
+  const auto& p = store.pkcs12_protection();
+  return p && !p->has_mac && p->cert_algorithm.empty();
+}
+
+bool pkcs12_has_encrypted_data(kstore::ByteView file) {
+  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
+  if (!bare.ok() || !bare->pkcs12_protection()) return true;
+  return !bare->pkcs12_protection()->cert_algorithm.empty();
+}
+
+}  // namespace
+
+const char* OpenedKeystore::provider_name() const {
+  return type_name == "JCEKS" ? "SunJCE" : "SUN";
+}
+
+std::string OpenedKeystore::jdk_alias(const Entry& e) const {
+  if (format == StoreType::kPkcs12) return kstore::java_lower_case(e.alias);
+  return e.alias;
+}
+
+const Entry* OpenedKeystore::find(std::string_view alias) const {
+  if (case_exact) {
+    for (const Entry& e : store.entries())
+      if (e.alias == alias) return &e;
+    return nullptr;
+  }
+  const Entry* e = store.find(alias);
+  return e != nullptr && e->visible_to_jdk ? e : nullptr;
+}
+
+EntryType OpenedKeystore::jdk_entry_type(const Entry& e) const {
+  if (format != StoreType::kPkcs12 && e.type == EntryType::kPrivateKey && e.chain.empty())
+    return EntryType::kSecretKey;
+  return e.type;
+}
+
+int64_t OpenedKeystore::creation_ms(const Entry& e) const {
+  return e.creation_time_ms.value_or(loaded_at_ms);
+}
+
+Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out) {
+  Invocation& inv = ctx.inv;
+  const std::string& path = ctx.keystore_path;
+  out.loaded_at_ms = ctx.env.now_ms;
+  out.in_memory = path == "NONE";
+
+  kstore::Bytes file;
+  if (!out.in_memory) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && st.st_size == 0)
+      return Outcome::exception("Keystore file exists, but is empty: " + path);
+    Result<kstore::Bytes> read = kstore::read_file(path);
+    if (!read.ok()) {
+      if (read.status().code() == kstore::ErrorCode::kLimitExceeded)
+        return Outcome::error("java.io.IOException", read.status().message());
+      // keytool: FileInputStream failed (missing, unreadable, a directory).
+      return Outcome::exception("Keystore file does not exist: " + path);
+    }
+    file = std::move(read).value();
+  }
+
+  // The type: -storetype as asked (KeyStore.getInstance(type)), else probed.
+  kstore::LoadOptions options;
+  if (inv.storetype) {
+    std::optional<TypeRequest> req = parse_type_request(*inv.storetype);
+    if (!req) return Outcome::error("java.security.KeyStoreException", *inv.storetype + " not found");
+    out.type_name = *inv.storetype;
+    out.case_exact = req->case_exact;
+    options.type = req->format;
+    const std::optional<StoreType> detected = kstore::detect_store_type(file);
+    // Which JDK class reads the bytes: JKS and PKCS12 read each other's
+    // files; JCEKS reads JKS files; CaseExactJKS only its own.
+    out.format = req->format;
+    if (!out.in_memory) {
+      switch (req->format) {
+        case StoreType::kJks:
+          if (detected == StoreType::kJks) break;
+          if (detected == StoreType::kPkcs12 && !req->case_exact) {
+            out.format = StoreType::kPkcs12;
+            break;
+          }
+          return Outcome::error("java.io.IOException", "Invalid keystore format");
+        case StoreType::kJceks:
+          if (detected == StoreType::kJks || detected == StoreType::kJceks) {
+            out.format = *detected;
+            break;
+          }
+          return Outcome::error("java.io.IOException", "Invalid keystore format");
+        case StoreType::kPkcs12:
+          if (detected == StoreType::kJks) out.format = StoreType::kJks;
+          break;  // anything else is parsed as PKCS#12 and fails there
+      }
+    }
+  } else if (out.in_memory) {
+    out.format = StoreType::kPkcs12;  // KeyStore.getDefaultType()
+    out.type_name = "PKCS12";
+  } else {
+    const std::optional<StoreType> detected = kstore::detect_store_type(file);
+    if (!detected)
+      return Outcome::error("java.security.KeyStoreException",
+                            "Unrecognized keystore format. Please load it with a specified type");
+    out.format = *detected;
+    out.type_name = kstore::store_type_name(*detected);
+    options.type = *detected;
+  }
+
+  auto load = [&](const kstore::Password* password) -> Outcome {
+    if (out.in_memory) {
+      out.store = kstore::Keystore(out.format);
+      return Outcome::ok();
+    }
+    Result<kstore::Keystore> loaded = kstore::load_keystore(file, password, options);
+    if (!loaded.ok()) {
+      LoadContext lc{path, out.format, password != nullptr, true};
+      if (out.format == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
+        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
+      return load_failure(loaded.status(), lc);
+    }
+    out.store = std::move(loaded).value();
+    return Outcome::ok();
+  };
+
+  // With a password the store is loaded once; without one it is loaded
+  // first as it is (so format errors show before any prompt), then again
+  // with the password typed.
+  if (inv.storepass) {
+    out.password = inv.storepass->clone();
+    KSTOOL_TRY(load(&*out.password));
+  } else {
+    KSTOOL_TRY(load(nullptr));
+    out.passwordless = equals_ignore_case_ascii(out.type_name, "PKCS12") && pkcs12_passwordless(out.store);
+    if (!inv.protected_path && !out.passwordless) {
+      if (prompt == StorePasswordPrompt::kOnce) {
+        ctx.io.out.flush();
+        ctx.io.err << "Enter keystore password:  " << std::flush;
+        out.password = read_password(ctx.io.in);
+      } else {
+        for (int tries = 0; tries < 3 && !out.password; ++tries) {
+          ctx.io.out.flush();
+          ctx.io.err << "Enter keystore password:  " << std::flush;
+          out.password = read_password(ctx.io.in);
+          if (!out.in_memory && (!out.password || out.password->length() < 6)) {
+            ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
+            out.password.reset();
+          }
+        }
+        if (!out.password) {
+          ctx.io.err << "Too many failures - try later\n";
+          return Outcome::exit(0);
+        }
+      }
+      if (out.password) KSTOOL_TRY(load(&*out.password));
+    }
+  }
+
+  // PKCS#12 protects keys with the store password only.
+  if (out.password && out.type_name == "PKCS12") {
+    auto ignore = [&](std::optional<kstore::Password>& pass, const char* option) {
+      if (pass && !same_password(*out.password, *pass)) {
+        ctx.io.err << "Warning:  Different store and key passwords not supported for PKCS12 KeyStores. "
+                      "Ignoring user-specified "
+                   << option << " value.\n";
+        pass = out.password->clone();
+      }
+    };
+    ignore(inv.keypass, "-keypass");
+    ignore(inv.destkeypass, "-destkeypass");
+  }
+  return Outcome::ok();
+}
+
+void print_no_integrity_warning(std::ostream& err) {
+  err << "\n"
+         "*****************  WARNING WARNING WARNING  *****************\n"
+         "* The integrity of the information stored in your keystore  *\n"
+         "* has NOT been verified!  In order to verify its integrity, *\n"
+         "* you must provide your keystore password.                  *\n"
+         "*****************  WARNING WARNING WARNING  *****************\n"
+         "\n";
+}
+
+void add_proprietary_format_warning(Context& ctx) {
+  // keytool re-probes the file on disk: the warning follows what is there
+  // now, whatever -storetype said.
+  Result<kstore::Bytes> file = kstore::read_file(ctx.keystore_path);
+  if (!file.ok()) return;
+  const std::optional<StoreType> type = kstore::detect_store_type(*file);
+  if (type != StoreType::kJks && type != StoreType::kJceks) return;
+  Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
+  if (!store.ok()) return;
+  bool all_trusted = true;
+  for (const Entry& e : store->entries()) {
+    // JavaKeyStore finds the entry under its lower-cased alias only, so an
+    // upper-case alias written by another tool never counts as a certificate.
+    const bool found = e.alias == kstore::java_lower_case(e.alias);
+    if (!found || e.type != EntryType::kTrustedCert) all_trusted = false;
+  }
+  if (all_trusted) return;
+  const std::string name = kstore::store_type_name(*type);
+  ctx.warnings.push_back("The " + name +
+                         " keystore uses a proprietary format. It is recommended to migrate to PKCS12 which is an "
+                         "industry standard format using \"keytool -importkeystore -srckeystore " +
+                         ctx.keystore_path + " -destkeystore " + ctx.keystore_path + " -deststoretype pkcs12\".");
+}
+
+}  // namespace kstool

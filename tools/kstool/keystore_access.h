@@ -1,0 +1,67 @@
+// Opening the keystore a command works on, as keytool's doCommands does:
+// the file checks, the type (asked for or probed), the store password (given,
+// prompted, or none), and the JDK's view of aliases and entry types.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "context.h"
+#include "kstore/keystore.h"
+#include "outcome.h"
+
+namespace kstool {
+
+enum class StorePasswordPrompt {
+  // -list, -exportcert: "Enter keystore password:  " once; no answer loads
+  // the store without an integrity check.
+  kOnce,
+  // Commands that write the store: up to three tries of at least 6
+  // characters; then "Too many failures - try later" and exit 0.
+  kUntilValid,
+};
+
+struct OpenedKeystore {
+  kstore::Keystore store;
+  std::string type_name;      // keyStore.getType(): the -storetype asked for, else the detected type
+  kstore::StoreType format;   // the format of the bytes (which JDK class reads them)
+  bool case_exact = false;    // -storetype CaseExactJKS: aliases compared exactly
+  bool passwordless = false;  // PKCS#12 without MAC and without encrypted data (no prompt)
+  bool in_memory = false;     // -keystore NONE
+  // The store password given or typed; nullopt = loaded without integrity check.
+  std::optional<kstore::Password> password;
+  int64_t loaded_at_ms = 0;   // "now" for entries without a creation date
+
+  // keytool's provider name for the type: SunJCE for JCEKS, SUN otherwise.
+  const char* provider_name() const;
+  // The alias as the JDK enumerates it: PKCS#12 keys its map by the
+  // lower-cased alias, JKS and JCEKS by the alias as read.
+  std::string jdk_alias(const kstore::Entry& e) const;
+  // keytool's containsAlias(): JKS/JCEKS/PKCS#12 look up the lower-cased
+  // alias, CaseExactJKS the exact one. kstool also finds an upper-case JKS
+  // alias written by another tool (the JDK cannot: it only looks for the
+  // lower-case form). nullptr when absent.
+  const kstore::Entry* find(std::string_view alias) const;
+  // KeyStore.entryInstanceOf as the JDK answers it. JKS and JCEKS use the
+  // KeyStoreSpi default, under which a key entry without a certificate is a
+  // SecretKeyEntry; PKCS#12 answers from the entry's class.
+  kstore::EntryType jdk_entry_type(const kstore::Entry& e) const;
+  // Creation date shown for the entry.
+  int64_t creation_ms(const kstore::Entry& e) const;
+};
+
+// Loads the existing keystore named by ctx.keystore_path, prompting for its
+// password per `prompt` when none was given. An Outcome of kind kExit means
+// the prompt loop gave up (keytool then ends with exit 0).
+Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out);
+
+// The no-integrity banner keytool prints when a store was loaded without a password.
+void print_no_integrity_warning(std::ostream& err);
+
+// The "uses a proprietary format" warning, added to ctx.warnings when the
+// file at ctx.keystore_path now holds a JKS or JCEKS store with at least one
+// entry that is not a trusted certificate.
+void add_proprietary_format_warning(Context& ctx);
+
+}  // namespace kstool

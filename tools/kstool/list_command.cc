@@ -1,0 +1,163 @@
+// -list: keytool's doPrintEntries / doPrintEntry, byte for byte (JDK 17),
+// plus what kstool adds for entries the JDK cannot see.
+//
+// Entries the JDK does not see (Entry::visible_to_jdk == false: OpenSSL
+// truststore certificates without the trusted-key-usage attribute,
+// unencrypted key bags, ...) are never mixed into keytool's output:
+//  - plain -list prints exactly what keytool prints on stdout, then one note
+//    on stderr saying how many entries were left out;
+//  - -list -v / -list -rfc print keytool's output, then a section headed
+//    "kstool: entries the JDK does not see: N" listing each of them in the
+//    same form, with the reason;
+//  - -list -alias X for such an entry fails as keytool does ("does not
+//    exist"), with a stderr note that the entry is in the file.
+#include "commands.h"
+
+#include <algorithm>
+
+#include "errors.h"
+#include "keystore_access.h"
+#include "kstore/x509.h"
+#include "text.h"
+
+namespace kstool {
+namespace {
+
+using kstore::Entry;
+using kstore::EntryType;
+using kstore::Result;
+
+constexpr const char* kStars = "*******************************************";
+
+Outcome print_certificate(const Context& ctx, const std::string& alias, size_t index, kstore::ByteView der,
+                          std::ostream& out) {
+  if (ctx.inv.verbose) {
+    Result<std::string> text = kstore::x509::keytool_describe(der);
+    if (!text.ok()) {
+      return Outcome::error("java.security.cert.CertificateParsingException",
+                            "<" + alias + ">: certificate " + std::to_string(index + 1) + ": " +
+                                text.status().message());
+    }
+    out << *text;
+  } else {
+    out << kstore::x509::to_pem(der, kstore::x509::PemLineEndings::kJdk17);
+  }
+  return Outcome::ok();
+}
+
+// One entry; `shown_alias` is the alias as keytool prints it (as typed for
+// -alias). `note`, when set, follows the "Entry type:" line (kstool's own).
+Outcome print_entry(const Context& ctx, const OpenedKeystore& ks, const Entry& e, const std::string& shown_alias,
+                    std::ostream& out, const std::string* note = nullptr) {
+  const bool detailed = ctx.inv.verbose || ctx.inv.rfc;
+  const std::string date = format_medium_date(ks.creation_ms(e));
+  if (detailed) {
+    out << "Alias name: " << shown_alias << "\n";
+    out << "Creation date: " << date << "\n";
+  } else {
+    out << shown_alias << ", " << date << ", ";
+  }
+  auto note_line = [&] {
+    if (note != nullptr) out << "Not visible to the JDK: " << *note << "\n";
+  };
+  switch (ks.jdk_entry_type(e)) {
+    case EntryType::kSecretKey:
+      out << (detailed ? "Entry type: SecretKeyEntry\n" : "SecretKeyEntry, \n");
+      note_line();
+      break;
+    case EntryType::kPrivateKey:
+      out << (detailed ? "Entry type: PrivateKeyEntry\n" : "PrivateKeyEntry, \n");
+      note_line();
+      if (e.chain.empty()) {
+        out << "Certificate chain length: 0\n";
+      } else if (detailed) {
+        out << "Certificate chain length: " << e.chain.size() << "\n";
+        for (size_t i = 0; i < e.chain.size(); ++i) {
+          out << "Certificate[" << format_integer(static_cast<int64_t>(i + 1)) << "]:\n";
+          KSTOOL_TRY(print_certificate(ctx, shown_alias, i, e.chain[i].encoded, out));
+        }
+      } else {
+        out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
+      }
+      break;
+    case EntryType::kTrustedCert:
+      if (e.chain.empty()) return Outcome::error("java.security.KeyStoreException", "<" + shown_alias + "> has no certificate");
+      if (detailed) {
+        out << "Entry type: trustedCertEntry\n";
+        note_line();
+        out << "\n";
+        KSTOOL_TRY(print_certificate(ctx, shown_alias, 0, e.chain[0].encoded, out));
+      } else {
+        out << "trustedCertEntry, \n";
+        out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
+      }
+      break;
+  }
+  return Outcome::ok();
+}
+
+void print_separator(std::ostream& out) { out << "\n\n" << kStars << "\n" << kStars << "\n\n\n"; }
+
+std::string entries_word(size_t n) { return n == 1 ? "entry" : "entries"; }
+
+}  // namespace
+
+Outcome run_list(Context& ctx) {
+  Invocation& inv = ctx.inv;
+  OpenedKeystore ks;
+  KSTOOL_TRY(open_existing_keystore(ctx, StorePasswordPrompt::kOnce, ks));
+  if (!ks.password && !inv.protected_path && !ks.passwordless) print_no_integrity_warning(ctx.io.err);
+
+  std::ostream& out = ctx.io.out;
+  if (inv.alias) {
+    const Entry* e = ks.find(*inv.alias);
+    if (e == nullptr) {
+      if (const Entry* hidden = ks.store.find(*inv.alias); hidden != nullptr && !hidden->visible_to_jdk) {
+        ctx.io.err << "kstool: <" << hidden->alias << "> is in the file but not visible to the JDK ("
+                   << hidden->jdk_invisible_reason << "); -list -v shows it\n";
+      }
+      return Outcome::exception("Alias <" + *inv.alias + "> does not exist");
+    }
+    return print_entry(ctx, ks, *e, *inv.alias, out);
+  }
+
+  std::vector<const Entry*> visible;
+  std::vector<const Entry*> hidden;
+  for (const Entry& e : ks.store.entries()) (e.visible_to_jdk ? visible : hidden).push_back(&e);
+  std::vector<std::pair<std::string, const Entry*>> sorted;
+  for (const Entry* e : visible) sorted.emplace_back(ks.jdk_alias(*e), e);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return java_string_compare(a.first, b.first) < 0; });
+
+  out << "Keystore type: " << ks.type_name << "\n";
+  out << "Keystore provider: " << ks.provider_name() << "\n\n";
+  out << "Your keystore contains " << format_integer(static_cast<int64_t>(sorted.size())) << " "
+      << entries_word(sorted.size()) << "\n\n";
+  const bool detailed = inv.verbose || inv.rfc;
+  for (const auto& [alias, e] : sorted) {
+    KSTOOL_TRY(print_entry(ctx, ks, *e, alias, out));
+    if (detailed) print_separator(out);
+  }
+
+  if (!hidden.empty()) {
+    if (detailed) {
+      out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size()))
+          << "\n\n";
+      std::stable_sort(hidden.begin(), hidden.end(), [](const Entry* a, const Entry* b) {
+        return java_string_compare(a->alias, b->alias) < 0;
+      });
+      for (const Entry* e : hidden) {
+        KSTOOL_TRY(print_entry(ctx, ks, *e, e->alias, out, &e->jdk_invisible_reason));
+        print_separator(out);
+      }
+    } else {
+      const bool one = hidden.size() == 1;
+      ctx.io.err << "kstool: " << format_integer(static_cast<int64_t>(hidden.size())) << " "
+                 << entries_word(hidden.size()) << (one ? " is" : " are")
+                 << " not visible to the JDK and not listed; -list -v shows " << (one ? "it" : "them") << "\n";
+    }
+  }
+  return Outcome::ok();
+}
+
+}  // namespace kstool

@@ -1,0 +1,241 @@
+// keytool's Main.run and the checks at the start of Main.doCommands (JDK 17),
+// in keytool's order, then the command, then the final Warning block.
+#include "run.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "commands.h"
+#include "help.h"
+#include "keystore_access.h"
+#include "text.h"
+
+namespace kstool {
+namespace {
+
+// The Java launcher takes every "-J<option>" argument for the JVM, wherever
+// it stands (even where keytool expects an option value).
+void take_jvm_options(std::vector<std::string>& args, Invocation& inv) {
+  std::vector<std::string> rest;
+  for (std::string& a : args) {
+    if (a.size() >= 2 && a[0] == '-' && a[1] == 'J') {
+      std::string option = a.substr(2);
+      if (option.rfind("-D", 0) == 0) {
+        const std::string def = option.substr(2);
+        const size_t eq = def.find('=');
+        if (eq == std::string::npos) {
+          inv.system_properties[def] = "";
+        } else {
+          inv.system_properties[def.substr(0, eq)] = def.substr(eq + 1);
+        }
+      }
+      inv.jvm_options.push_back(std::move(option));
+    } else {
+      rest.push_back(std::move(a));
+    }
+  }
+  args = std::move(rest);
+}
+
+// Commands that use a keystore file (Main.isKeyStoreRelated).
+bool is_keystore_related(Command c) { return c != Command::kPrintCertReq && c != Command::kShowInfo; }
+
+// Commands for which a missing keystore file is not an error.
+bool may_create_keystore(Command c) {
+  switch (c) {
+    case Command::kGenKeyPair:
+    case Command::kGenSecKey:
+    case Command::kIdentityDb:
+    case Command::kImportCert:
+    case Command::kImportPass:
+    case Command::kImportKeystore:
+    case Command::kPrintCrl:
+    case Command::kPrintCert:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_windows_type(const std::optional<std::string>& t) {
+  return t && (*t == "Windows-MY" || *t == "Windows-ROOT");
+}
+
+// Providers kstool stands in for; -addprovider of anything else fails as
+// keytool fails for a provider it cannot find.
+bool known_provider(const std::string& name) {
+  static const char* const kNames[] = {"SUN", "SunRsaSign", "SunEC", "SunJSSE", "SunJCE", "SunJGSS", "SunSASL",
+                                       "XMLDSig", "SunPCSC", "JdkLDAP", "JdkSASL", "SunPKCS11"};
+  for (const char* k : kNames)
+    if (name == k) return true;
+  return false;
+}
+
+// Main.doCommands up to the command itself.
+Outcome pre_command_checks(Context& ctx) {
+  Invocation& inv = ctx.inv;
+  if (inv.cacerts) {
+    if (inv.keystore || inv.storetype)
+      return Outcome::error("java.lang.IllegalArgumentException",
+                            "The -keystore or -storetype option cannot be used with the -cacerts option");
+    inv.keystore = ctx.env.cacerts_path;
+  }
+  const bool token = inv.storetype == "PKCS11" || is_windows_type(inv.storetype);
+  if (token) {
+    if (!inv.keystore) inv.keystore = "NONE";
+    if (*inv.keystore != "NONE")
+      return Outcome::usage("-keystore must be NONE if -storetype is " + *inv.storetype + "\n");
+    if (*inv.command == Command::kKeyPasswd || *inv.command == Command::kStorePasswd)
+      return Outcome::error("java.lang.UnsupportedOperationException",
+                            "-storepasswd and -keypasswd commands not supported if -storetype is " + *inv.storetype);
+    if (inv.keypass || inv.newpass || inv.destkeypass)
+      return Outcome::error("java.lang.IllegalArgumentException",
+                            "-keypass and -new can not be specified if -storetype is " + *inv.storetype);
+  }
+  if (inv.protected_path && (inv.storepass || inv.keypass || inv.newpass || inv.destkeypass))
+    return Outcome::error("java.lang.IllegalArgumentException",
+                          "if -protected is specified, then -storepass, -keypass, and -new must not be specified");
+  if (inv.src_protected_path && (inv.srcstorepass || inv.srckeypass))
+    return Outcome::error("java.lang.IllegalArgumentException",
+                          "if -srcprotected is specified, then -srcstorepass and -srckeypass must not be specified");
+  if (is_windows_type(inv.storetype) && (inv.storepass || inv.keypass || inv.newpass || inv.destkeypass))
+    return Outcome::error("java.lang.IllegalArgumentException",
+                          "if keystore is not password protected, then -storepass, -keypass, and -new must not be "
+                          "specified");
+  if (is_windows_type(inv.srcstoretype) && (inv.srcstorepass || inv.srckeypass))
+    return Outcome::error("java.lang.IllegalArgumentException",
+                          "if source keystore is not password protected, then -srcstorepass and -srckeypass must "
+                          "not be specified");
+  if (inv.validity <= 0) return Outcome::exception("Validity must be greater than zero");
+  for (const auto& [name, arg] : inv.providers) {
+    if (!known_provider(name)) return Outcome::exception("Provider named \"" + name + "\" not found");
+  }
+  for (const auto& [name, arg] : inv.provider_classes) return Outcome::exception("Provider \"" + name + "\" not found");
+
+  if (*inv.command == Command::kList && inv.verbose && inv.rfc)
+    return Outcome::usage("Must not specify both -v and -rfc with 'list' command");
+
+  if (*inv.command == Command::kGenKeyPair && inv.keypass && inv.keypass->length() < 6)
+    return Outcome::exception("Key password must be at least 6 characters");
+  if (inv.newpass && inv.newpass->length() < 6) return Outcome::exception("New password must be at least 6 characters");
+  if (inv.destkeypass && inv.destkeypass->length() < 6)
+    return Outcome::exception("New password must be at least 6 characters");
+
+  ctx.keystore_path = inv.keystore ? *inv.keystore : ctx.env.home + "/.keystore";
+
+  // Existence checks for commands that only read; the others decide for
+  // themselves whether a missing file is a new keystore.
+  if (is_keystore_related(*inv.command) && ctx.keystore_path != "NONE" && !may_create_keystore(*inv.command)) {
+    struct stat st {};
+    if (::stat(ctx.keystore_path.c_str(), &st) == 0 && st.st_size == 0)
+      return Outcome::exception("Keystore file exists, but is empty: " + ctx.keystore_path);
+    if (::stat(ctx.keystore_path.c_str(), &st) != 0 || S_ISDIR(st.st_mode) ||
+        ::access(ctx.keystore_path.c_str(), R_OK) != 0)
+      return Outcome::exception("Keystore file does not exist: " + ctx.keystore_path);
+  }
+  return Outcome::ok();
+}
+
+void print_warnings(const Invocation& inv, const std::vector<std::string>& warnings, std::ostream& err) {
+  if (warnings.empty() || inv.nowarn) return;
+  err << "\nWarning:\n";
+  for (const std::string& w : warnings) err << w << "\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, Io io, const Environment& env) {
+  std::vector<std::string> args = argv;
+  Invocation inv;
+  take_jvm_options(args, inv);
+
+  ParseEnvironment penv;
+  penv.getenv = env.getenv;
+  penv.cacerts_path = env.cacerts_path;
+  Outcome parsed = parse_args(args, penv, inv);
+  for (const std::string& line : inv.notices) io.err << line << "\n";
+
+  std::vector<std::string> warnings = inv.warnings;
+  Outcome outcome = Outcome::ok();
+  if (!parsed.is_ok()) {
+    outcome = std::move(parsed);
+  } else {
+    Context ctx{inv, io, env, warnings, ""};
+    outcome = pre_command_checks(ctx);
+    if (outcome.is_ok()) {
+      CommandHandler handler = command_handler(*inv.command);
+      if (handler == nullptr) {
+        outcome = Outcome::error("java.lang.UnsupportedOperationException",
+                                 std::string("kstool does not implement ") + command_info(*inv.command).name);
+      } else {
+        outcome = handler(ctx);
+      }
+      if (outcome.is_ok() && is_keystore_related(*inv.command) && ctx.keystore_path != "NONE")
+        add_proprietary_format_warning(ctx);
+    }
+  }
+
+  io.out.flush();
+  switch (outcome.kind()) {
+    case Outcome::Kind::kOk:
+      print_warnings(inv, warnings, io.err);
+      io.err.flush();
+      return 0;
+    case Outcome::Kind::kHelp:
+      print_usage(io.err, inv.command);
+      print_warnings(inv, warnings, io.err);
+      io.err.flush();
+      return 0;
+    case Outcome::Kind::kExit:
+      // keytool returns normally here, so its Warning block still prints.
+      print_warnings(inv, warnings, io.err);
+      io.err.flush();
+      return outcome.exit_code();
+    case Outcome::Kind::kUsage:
+      // JDK 17 exits inside tinyHelp(): no Warning block.
+      if (!outcome.message().empty()) io.err << outcome.message() << "\n";
+      print_usage(io.err, inv.command);
+      io.err.flush();
+      return 1;
+    case Outcome::Kind::kError:
+      // JDK 17 calls System.exit(1) in its error handler: no Warning block.
+      io.out << "keytool error: " << outcome.error_text() << "\n";
+      io.out.flush();
+      io.err.flush();
+      return 1;
+  }
+  return 1;
+}
+
+Environment process_environment() {
+  Environment env;
+  env.getenv = [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (v == nullptr) return std::nullopt;
+    return std::string(v);
+  };
+  const int64_t clock_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  env.now_ms = clock_ms;
+  // Test hook: pins "now" (the creation date keytool shows for PKCS#12
+  // entries that recorded none) so that outputs can be compared.
+  if (const char* pinned = std::getenv("KSTORE_NOW_MS")) {
+    char* end = nullptr;
+    const long long v = std::strtoll(pinned, &end, 10);
+    if (end != pinned && *end == '\0') env.now_ms = v;
+  }
+  if (const char* home = std::getenv("HOME")) env.home = home;
+  // What the JDK opens for -cacerts: ${java.home}/lib/security/cacerts.
+  std::string cacerts;
+  if (const char* java_home = std::getenv("JAVA_HOME")) cacerts = std::string(java_home) + "/lib/security/cacerts";
+  struct stat st {};
+  if (cacerts.empty() || ::stat(cacerts.c_str(), &st) != 0) cacerts = "/etc/ssl/certs/java/cacerts";
+  env.cacerts_path = cacerts;
+  return env;
+}
+
+}  // namespace kstool
