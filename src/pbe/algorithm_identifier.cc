@@ -1,0 +1,354 @@
+// Password-based encryption AlgorithmIdentifiers. RFC 7292 Appendix C,
+// RFC 8018 Appendices A and B; JDK layout from keystore-formats.md §3.8.
+#include "pbe/algorithm_identifier.h"
+
+#include "pbe/pbe_oids.h"
+
+namespace kstore::pbe {
+namespace {
+
+using crypto::CipherAlg;
+using crypto::HashAlg;
+
+bool is(ByteView a, ByteView b) { return equal_bytes(a, b); }
+
+std::string dotted(ByteView oid) { return der::oid_to_string(oid); }
+
+// The fixed-parameter schemes: PKCS#12 PBE (RFC 7292 Appendix C table) and PBES1.
+struct FixedScheme {
+  ByteView oid;
+  PbeScheme scheme;
+  HashAlg hash;
+  CipherAlg cipher;
+  size_t key_len;
+  unsigned rc2_bits;
+  bool two_key;
+  const char* jdk_name;  // nullptr where the JDK has no cipher for it
+};
+
+const FixedScheme kFixedSchemes[] = {
+    {oid::kPbeWithSha1AndRc4_128, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc4, 16, 0, false,
+     "PBEWithSHA1AndRC4_128"},
+    {oid::kPbeWithSha1AndRc4_40, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc4, 5, 0, false,
+     "PBEWithSHA1AndRC4_40"},
+    {oid::kPbeWithSha1And3KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 24, 0, false,
+     "PBEWithSHA1AndDESede"},
+    // The JDK has no cipher for two-key 3DES (keystore-formats.md §3.9).
+    {oid::kPbeWithSha1And2KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 16, 0, true,
+     nullptr},
+    {oid::kPbeWithSha1AndRc2_128Cbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc2Cbc, 16, 128, false,
+     "PBEWithSHA1AndRC2_128"},
+    {oid::kPbeWithSha1AndRc2_40Cbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc2Cbc, 5, 40, false,
+     "PBEWithSHA1AndRC2_40"},
+    // PBES1 (RFC 8018 §6.1): 8-byte DES or RC2 key with 64 effective bits.
+    {oid::kPbeWithMd5AndDesCbc, PbeScheme::kPbes1, HashAlg::kMd5, CipherAlg::kDesCbc, 8, 0, false,
+     "PBEWithMD5AndDES"},
+    {oid::kPbeWithMd5AndRc2Cbc, PbeScheme::kPbes1, HashAlg::kMd5, CipherAlg::kRc2Cbc, 8, 64, false, nullptr},
+    {oid::kPbeWithSha1AndDesCbc, PbeScheme::kPbes1, HashAlg::kSha1, CipherAlg::kDesCbc, 8, 0, false, nullptr},
+    {oid::kPbeWithSha1AndRc2Cbc, PbeScheme::kPbes1, HashAlg::kSha1, CipherAlg::kRc2Cbc, 8, 64, false, nullptr},
+};
+
+const FixedScheme* find_fixed(ByteView oid) {
+  for (const FixedScheme& s : kFixedSchemes)
+    if (is(s.oid, oid)) return &s;
+  return nullptr;
+}
+
+struct Pbes2Cipher {
+  ByteView oid;
+  CipherAlg cipher;
+  const char* jdk_suffix;  // "AES_256"; nullptr where the JDK cannot use it in PBES2
+};
+
+const Pbes2Cipher kPbes2Ciphers[] = {
+    {oid::kAes128Cbc, CipherAlg::kAes128Cbc, "AES_128"},
+    {oid::kAes192Cbc, CipherAlg::kAes192Cbc, nullptr},  // JDK rejects AES-192 (§3.9)
+    {oid::kAes256Cbc, CipherAlg::kAes256Cbc, "AES_256"},
+    {oid::kDesEde3Cbc, CipherAlg::kDesEde3Cbc, nullptr},
+    {oid::kDesCbc, CipherAlg::kDesCbc, nullptr},
+    {oid::kRc2Cbc, CipherAlg::kRc2Cbc, nullptr},
+};
+
+const Pbes2Cipher* find_pbes2_cipher(ByteView oid) {
+  for (const Pbes2Cipher& c : kPbes2Ciphers)
+    if (is(c.oid, oid)) return &c;
+  return nullptr;
+}
+
+struct HashOids {
+  HashAlg hash;
+  ByteView digest;
+  ByteView hmac;  // empty for MD5 (no PRF OID used here)
+  const char* jdk;
+};
+
+const HashOids kHashes[] = {
+    {HashAlg::kMd5, oid::kMd5, {}, "MD5"},
+    {HashAlg::kSha1, oid::kSha1, oid::kHmacWithSha1, "SHA1"},
+    {HashAlg::kSha224, oid::kSha224, oid::kHmacWithSha224, "SHA224"},
+    {HashAlg::kSha256, oid::kSha256, oid::kHmacWithSha256, "SHA256"},
+    {HashAlg::kSha384, oid::kSha384, oid::kHmacWithSha384, "SHA384"},
+    {HashAlg::kSha512, oid::kSha512, oid::kHmacWithSha512, "SHA512"},
+    {HashAlg::kSha512_224, oid::kSha512_224, oid::kHmacWithSha512_224, "SHA512/224"},
+    {HashAlg::kSha512_256, oid::kSha512_256, oid::kHmacWithSha512_256, "SHA512/256"},
+};
+
+// RC2-CBC-Parameter version to effective key bits (RFC 8018 B.2.3).
+unsigned rc2_bits_for_version(uint64_t version) {
+  switch (version) {
+    case 160: return 40;
+    case 120: return 64;
+    case 58: return 128;
+    default: return version >= 256 && version <= 1024 ? static_cast<unsigned>(version) : 0;
+  }
+}
+
+// pkcs-12PbeParams / PBEParameter ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }
+Status parse_salt_and_iterations(der::Reader& params, PbeAlgorithm& alg) {
+  KS_ASSIGN_OR_RETURN(der::Reader p, params.read_sequence());
+  Bytes storage;
+  KS_ASSIGN_OR_RETURN(ByteView salt, p.read_octet_string(&storage));
+  alg.salt = to_bytes(salt);
+  KS_ASSIGN_OR_RETURN(alg.iterations, p.read_uint64());
+  KS_TRY(p.expect_end());
+  return params.expect_end();
+}
+
+// PBKDF2-params ::= SEQUENCE { salt CHOICE { specified OCTET STRING, otherSource AlgorithmIdentifier },
+//   iterationCount INTEGER, keyLength INTEGER OPTIONAL, prf AlgorithmIdentifier DEFAULT hmacWithSHA1 }
+Status parse_pbkdf2_params(der::Reader& kdf, PbeAlgorithm& alg, std::optional<uint64_t>& key_length) {
+  KS_ASSIGN_OR_RETURN(der::Reader p, kdf.read_sequence());
+  if (p.next_is(der::kSequence)) return Status::Unsupported("PBKDF2 salt from otherSource");
+  Bytes storage;
+  KS_ASSIGN_OR_RETURN(ByteView salt, p.read_octet_string(&storage));
+  alg.salt = to_bytes(salt);
+  KS_ASSIGN_OR_RETURN(alg.iterations, p.read_uint64());
+  if (p.next_is(der::kInteger)) {
+    KS_ASSIGN_OR_RETURN(uint64_t len, p.read_uint64());
+    key_length = len;
+    alg.key_length_present = true;
+  }
+  alg.kdf_hash = HashAlg::kSha1;
+  if (p.next_is(der::kSequence)) {
+    KS_ASSIGN_OR_RETURN(der::Reader prf, p.read_sequence());
+    KS_ASSIGN_OR_RETURN(ByteView prf_oid, read_oid_with_optional_null(prf));
+    const std::optional<HashAlg> hash = hash_for_hmac_oid(prf_oid);
+    if (!hash) return Status::Unsupported("PBKDF2 pseudo-random function ", dotted(prf_oid));
+    alg.prf_oid = to_bytes(prf_oid);
+    alg.kdf_hash = *hash;
+  }
+  KS_TRY(p.expect_end());
+  return kdf.expect_end();
+}
+
+Status parse_pbes2_cipher(der::Reader& scheme, PbeAlgorithm& alg, std::optional<uint64_t> key_length) {
+  KS_ASSIGN_OR_RETURN(ByteView cipher_oid, scheme.read_oid());
+  const Pbes2Cipher* c = find_pbes2_cipher(cipher_oid);
+  if (!c) return Status::Unsupported("PBES2 encryption scheme ", dotted(cipher_oid));
+  alg.cipher_oid = to_bytes(cipher_oid);
+  alg.cipher = c->cipher;
+  Bytes storage;
+  if (c->cipher == CipherAlg::kRc2Cbc) {
+    // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING (SIZE(8)) }
+    KS_ASSIGN_OR_RETURN(der::Reader p, scheme.read_sequence());
+    unsigned bits = 32;  // RFC 2268: absent version means 32 effective bits
+    if (p.next_is(der::kInteger)) {
+      KS_ASSIGN_OR_RETURN(uint64_t version, p.read_uint64());
+      bits = rc2_bits_for_version(version);
+      if (bits == 0) return Status::Unsupported("RC2 parameter version ", version);
+    }
+    KS_ASSIGN_OR_RETURN(ByteView iv, p.read_octet_string(&storage));
+    alg.iv = to_bytes(iv);
+    KS_TRY(p.expect_end());
+    alg.rc2_effective_bits = bits;
+    // Without keyLength the key is as long as the effective bits, as OpenSSL derives it.
+    alg.key_len = key_length ? static_cast<size_t>(*key_length) : bits / 8;
+    if (alg.key_len == 0 || alg.key_len > 128) return Status::Malformed("PBES2 RC2 key length ", alg.key_len);
+  } else {
+    KS_ASSIGN_OR_RETURN(ByteView iv, scheme.read_octet_string(&storage));
+    alg.iv = to_bytes(iv);
+    alg.key_len = crypto::cipher_key_size(c->cipher);
+    if (key_length && *key_length != alg.key_len)
+      return Status::Malformed("PBKDF2 keyLength ", *key_length, " does not match ", crypto::cipher_name(c->cipher));
+  }
+  if (alg.iv.size() != crypto::cipher_iv_size(c->cipher))
+    return Status::Malformed(crypto::cipher_name(c->cipher), " IV of ", alg.iv.size(), " bytes");
+  return scheme.expect_end();
+}
+
+// PBES2-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, encryptionScheme AlgorithmIdentifier }
+Status parse_pbes2_params(der::Reader& params, PbeAlgorithm& alg) {
+  KS_ASSIGN_OR_RETURN(der::Reader p, params.read_sequence());
+  KS_ASSIGN_OR_RETURN(der::Reader kdf, p.read_sequence());
+  KS_ASSIGN_OR_RETURN(ByteView kdf_oid, kdf.read_oid());
+  if (!is(kdf_oid, oid::kPbkdf2)) return Status::Unsupported("PBES2 key derivation function ", dotted(kdf_oid));
+  std::optional<uint64_t> key_length;
+  KS_TRY(parse_pbkdf2_params(kdf, alg, key_length));
+  KS_ASSIGN_OR_RETURN(der::Reader scheme, p.read_sequence());
+  KS_TRY(parse_pbes2_cipher(scheme, alg, key_length));
+  KS_TRY(p.expect_end());
+  return params.expect_end();
+}
+
+}  // namespace
+
+Result<ByteView> read_oid_with_optional_null(der::Reader& contents) {
+  KS_ASSIGN_OR_RETURN(ByteView oid, contents.read_oid());
+  if (contents.next_is(der::kNull)) KS_TRY(contents.read_null());
+  KS_TRY(contents.expect_end());
+  return oid;
+}
+
+Result<PbeAlgorithm> parse_pbe_algorithm(ByteView algorithm_identifier) {
+  der::Reader outer(algorithm_identifier, der::Mode::kBer, 0, "AlgorithmIdentifier");
+  KS_ASSIGN_OR_RETURN(der::Reader ai, outer.read_sequence());
+  KS_TRY(outer.expect_end());
+  KS_ASSIGN_OR_RETURN(ByteView scheme_oid, ai.read_oid());
+  PbeAlgorithm alg;
+  alg.oid = to_bytes(scheme_oid);
+  if (const FixedScheme* s = find_fixed(scheme_oid)) {
+    alg.scheme = s->scheme;
+    alg.kdf_hash = s->hash;
+    alg.cipher = s->cipher;
+    alg.key_len = s->key_len;
+    alg.rc2_effective_bits = s->rc2_bits;
+    alg.two_key_3des = s->two_key;
+    KS_TRY(parse_salt_and_iterations(ai, alg).with_context(dotted(scheme_oid), " parameters"));
+    if (s->scheme == PbeScheme::kPbes1 && alg.salt.size() != 8)
+      return Status::Malformed("PBES1 salt of ", alg.salt.size(), " bytes (RFC 8018 requires 8)");
+    return alg;
+  }
+  if (is(scheme_oid, oid::kPbes2)) {
+    alg.scheme = PbeScheme::kPbes2;
+    KS_TRY(parse_pbes2_params(ai, alg).with_context("PBES2 parameters"));
+    return alg;
+  }
+  return Status::Unsupported("password-based encryption algorithm ", dotted(scheme_oid));
+}
+
+void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg) {
+  out.sequence([&](der::Writer& ai) {
+    ai.oid(alg.oid);
+    if (alg.scheme != PbeScheme::kPbes2) {
+      ai.sequence([&](der::Writer& p) {
+        p.octet_string(alg.salt);
+        p.uint64(alg.iterations);
+      });
+      return;
+    }
+    ai.sequence([&](der::Writer& params) {
+      params.sequence([&](der::Writer& kdf) {
+        kdf.oid(oid::kPbkdf2);
+        kdf.sequence([&](der::Writer& p) {
+          p.octet_string(alg.salt);
+          p.uint64(alg.iterations);
+          if (alg.key_length_present) p.uint64(alg.key_len);
+          // The JDK always states the PRF, with NULL parameters (§3.8).
+          if (!alg.prf_oid.empty()) {
+            p.sequence([&](der::Writer& prf) {
+              prf.oid(alg.prf_oid);
+              prf.null();
+            });
+          }
+        });
+      });
+      params.sequence([&](der::Writer& scheme) {
+        scheme.oid(alg.cipher_oid);
+        scheme.octet_string(alg.iv);
+      });
+    });
+  });
+}
+
+Result<PbeAlgorithm> new_pbe_algorithm(const crypto::Backend& backend, ByteView scheme_oid, ByteView prf_oid,
+                                       ByteView cipher_oid, uint64_t iterations, size_t salt_len) {
+  if (iterations == 0) return Status::InvalidArgument("iteration count 0");
+  PbeAlgorithm alg;
+  alg.oid = to_bytes(scheme_oid);
+  alg.iterations = iterations;
+  if (const FixedScheme* s = find_fixed(scheme_oid)) {
+    alg.scheme = s->scheme;
+    alg.kdf_hash = s->hash;
+    alg.cipher = s->cipher;
+    alg.key_len = s->key_len;
+    alg.rc2_effective_bits = s->rc2_bits;
+    alg.two_key_3des = s->two_key;
+    // PBES1 defines an 8-byte salt; the JDK shortens its salt to 8 for PBEWithMD5AndDES too.
+    alg.salt.resize(s->scheme == PbeScheme::kPbes1 ? 8 : salt_len);
+    KS_TRY(backend.random(alg.salt));
+    return alg;
+  }
+  if (!is(scheme_oid, oid::kPbes2)) return Status::Unsupported("password-based encryption algorithm ", dotted(scheme_oid));
+  alg.scheme = PbeScheme::kPbes2;
+  alg.prf_oid = prf_oid.empty() ? to_bytes(oid::kHmacWithSha256) : to_bytes(prf_oid);
+  const std::optional<HashAlg> prf = hash_for_hmac_oid(alg.prf_oid);
+  if (!prf) return Status::Unsupported("PBKDF2 pseudo-random function ", dotted(alg.prf_oid));
+  alg.kdf_hash = *prf;
+  alg.cipher_oid = cipher_oid.empty() ? to_bytes(oid::kAes256Cbc) : to_bytes(cipher_oid);
+  const Pbes2Cipher* c = find_pbes2_cipher(alg.cipher_oid);
+  if (!c || c->cipher == CipherAlg::kRc2Cbc)
+    return Status::Unsupported("PBES2 encryption scheme ", dotted(alg.cipher_oid), " for writing");
+  alg.cipher = c->cipher;
+  alg.key_len = crypto::cipher_key_size(c->cipher);
+  alg.key_length_present = true;  // as the JDK writes it
+  alg.salt.resize(salt_len);
+  KS_TRY(backend.random(alg.salt));
+  alg.iv.resize(crypto::cipher_iv_size(c->cipher));
+  KS_TRY(backend.random(alg.iv));
+  return alg;
+}
+
+std::string pbe_algorithm_name(ByteView scheme_oid, ByteView prf_oid, ByteView cipher_oid) {
+  if (const FixedScheme* s = find_fixed(scheme_oid)) {
+    if (s->jdk_name) return s->jdk_name;
+    if (s->two_key) return "PBEWithSHA1AndDESede2Key (" + dotted(scheme_oid) + ")";
+    return std::string(s->scheme == PbeScheme::kPbes1 ? "PBES1 " : "PKCS#12 PBE ") + dotted(scheme_oid);
+  }
+  if (!is(scheme_oid, oid::kPbes2)) return dotted(scheme_oid);
+  const std::optional<HashAlg> prf = prf_oid.empty() ? HashAlg::kSha1 : hash_for_hmac_oid(prf_oid);
+  const Pbes2Cipher* c = find_pbes2_cipher(cipher_oid);
+  if (prf && c && c->jdk_suffix) return std::string("PBEWithHmac") + jdk_hash_name(*prf) + "And" + c->jdk_suffix;
+  std::string out = "PBES2 (PBKDF2-";
+  out += prf ? std::string("Hmac") + jdk_hash_name(*prf) : dotted(prf_oid);
+  out += ", ";
+  out += c ? crypto::cipher_name(c->cipher) : dotted(cipher_oid);
+  out += ")";
+  return out;
+}
+
+std::string pbe_algorithm_name(const PbeAlgorithm& alg) {
+  return pbe_algorithm_name(alg.oid, alg.prf_oid, alg.cipher_oid);
+}
+
+std::optional<HashAlg> hash_for_digest_oid(ByteView oid) {
+  for (const HashOids& h : kHashes)
+    if (is(h.digest, oid)) return h.hash;
+  return std::nullopt;
+}
+
+ByteView digest_oid(HashAlg hash) {
+  for (const HashOids& h : kHashes)
+    if (h.hash == hash) return h.digest;
+  return {};
+}
+
+std::optional<HashAlg> hash_for_hmac_oid(ByteView oid) {
+  if (oid.empty()) return std::nullopt;
+  for (const HashOids& h : kHashes)
+    if (is(h.hmac, oid)) return h.hash;
+  return std::nullopt;
+}
+
+ByteView hmac_oid(HashAlg hash) {
+  for (const HashOids& h : kHashes)
+    if (h.hash == hash) return h.hmac;
+  return {};
+}
+
+const char* jdk_hash_name(HashAlg hash) {
+  for (const HashOids& h : kHashes)
+    if (h.hash == hash) return h.jdk;
+  return "?";
+}
+
+}  // namespace kstore::pbe

@@ -1,0 +1,50 @@
+// Password-based encryption and decryption with any supported
+// AlgorithmIdentifier: PKCS#12 PBE, PBES1 and PBES2.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "crypto/crypto.h"
+#include "kstore/limits.h"
+#include "kstore/password.h"
+#include "pbe/algorithm_identifier.h"
+#include "pbe/password_candidates.h"
+
+namespace kstore::pbe {
+
+// Refuses an iteration count of 0, and one above limits.max_kdf_iterations
+// (kLimitExceeded), before anything is derived. `what` names the use
+// ("key PBE", "cert PBE", "MAC") as the JDK's messages do.
+Status check_iterations(uint64_t iterations, const Limits& limits, std::string_view what);
+
+// One attempt with already-encoded password bytes. A padding failure is
+// kIntegrityFailure; the caller decides what that means.
+Result<SecretBytes> pbe_decrypt(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes,
+                                ByteView ciphertext);
+Result<Bytes> pbe_encrypt(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes,
+                          ByteView plaintext);
+
+struct Decryption {
+  SecretBytes plaintext;
+  std::string encoding;  // label of the password candidate that worked
+  bool standard_encoding = true;
+};
+
+// Tries each password candidate for the scheme in turn. `plausible` checks
+// the plaintext's structure, since a wrong key passes CBC padding 1 time in
+// 256 and RC4 has no padding at all. When no candidate works the result is
+// kIntegrityFailure naming the algorithm; other failures pass through.
+Result<Decryption> decrypt_with_password(const crypto::Backend& backend, const PbeAlgorithm& alg,
+                                         const Password& password, ByteView ciphertext,
+                                         const std::function<bool(ByteView)>& plausible);
+
+// Encrypts with the password encoded as the newest JDK reads it back.
+Result<Bytes> encrypt_with_password(const crypto::Backend& backend, const PbeAlgorithm& alg,
+                                    const Password& password, ByteView plaintext);
+
+// True when `der` is exactly one SEQUENCE (definite or BER indefinite length).
+bool is_single_sequence(ByteView der);
+
+}  // namespace kstore::pbe
