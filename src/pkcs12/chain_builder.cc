@@ -1,0 +1,62 @@
+// Chain building as PKCS12KeyStore.engineLoad does it (keystore-formats.md
+// §3.3 item 11): AKI/SKI preference in findIssuer, loop detection by
+// certificate equality, self-signed test by signature verification.
+#include "pkcs12/chain_builder.h"
+
+#include "base/utf.h"
+
+namespace kstore::pkcs12 {
+namespace {
+
+// X500Principal.equals compares canonical (case-folded, re-encoded) names.
+// Equal DER, or equal case-folded X500Principal text, approximates it.
+bool names_match(ByteView a_der, const std::string& a_text, ByteView b_der, const std::string& b_text) {
+  if (equal_bytes(a_der, b_der)) return true;
+  return !a_text.empty() && utf::java_to_lower_utf8(a_text) == utf::java_to_lower_utf8(b_text);
+}
+
+bool issued_by_name(const x509::CertificateSummary& child, const x509::CertificateSummary& candidate) {
+  return names_match(child.issuer_der, child.issuer, candidate.subject_der, candidate.subject);
+}
+
+}  // namespace
+
+bool ChainBuilder::is_self_signed(const LoadedCert& cert) const {
+  if (!cert.self_signed) {
+    cert.self_signed = cert.summary && issued_by_name(*cert.summary, *cert.summary) &&
+                       x509::is_signed_by(cert.der, cert.der);
+  }
+  return *cert.self_signed;
+}
+
+const LoadedCert* ChainBuilder::find_issuer(const LoadedCert& child) const {
+  if (!child.summary) return nullptr;
+  const std::optional<Bytes>& issuer_id = child.summary->authority_key_id;
+  const LoadedCert* fallback = nullptr;
+  for (const LoadedCert* candidate : all_) {
+    if (!candidate->summary || !issued_by_name(*child.summary, *candidate->summary)) continue;
+    if (!issuer_id) return candidate;  // without an AKI the first name match wins
+    const std::optional<Bytes>& subject_id = candidate->summary->subject_key_id;
+    if (!subject_id) {
+      fallback = candidate;  // a name match without SKI is a fallback
+      continue;
+    }
+    if (equal_bytes(*issuer_id, *subject_id)) return candidate;
+    // a different SKI is not even a fallback
+  }
+  return fallback;
+}
+
+std::vector<const LoadedCert*> ChainBuilder::build(const LoadedCert* leaf, size_t max_length) const {
+  std::vector<const LoadedCert*> chain;
+  for (const LoadedCert* cert = leaf; cert != nullptr && chain.size() < max_length;) {
+    for (const LoadedCert* seen : chain)
+      if (equal_bytes(seen->der, cert->der)) return chain;  // a loop: stop before repeating
+    chain.push_back(cert);
+    if (is_self_signed(*cert)) break;
+    cert = find_issuer(*cert);
+  }
+  return chain;
+}
+
+}  // namespace kstore::pkcs12

@@ -1,0 +1,31 @@
+// EncryptedPrivateKeyInfo (RFC 5208 §6 / RFC 5958 §3) as PKCS#12 shrouded
+// key bags and JDK secret bags hold it.
+#pragma once
+
+#include <string>
+
+#include "crypto/crypto.h"
+#include "kstore/keystore.h"
+#include "pbe/algorithm_identifier.h"
+
+namespace kstore::pkcs12 {
+
+struct EncryptedPrivateKeyInfo {
+  pbe::PbeAlgorithm algorithm;
+  Bytes encrypted_data;
+};
+
+Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der);
+Result<Bytes> write_encrypted_private_key_info(const pbe::PbeAlgorithm& algorithm, ByteView encrypted_data);
+
+// A PrivateKeyInfo's outline: SEQUENCE { INTEGER, SEQUENCE, OCTET STRING, … }
+// and nothing after it. Also true for the JDK's secret key plaintext, which
+// has the same outline.
+bool looks_like_private_key_info(ByteView der);
+
+// Decrypts with every plausible password encoding. A key that no encoding
+// opens is kBadPassword ("Cannot recover key").
+Result<SecretBytes> open_sealed(const crypto::Backend& backend, ByteView epki, const Password& password,
+                                const Limits& limits);
+
+}  // namespace kstore::pkcs12

@@ -1,0 +1,243 @@
+// PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
+// createSafeContent, getCertificateData and getBagAttributes
+// (keystore-formats.md §3.1, §3.2, §3.6, §5 item 6).
+#include <chrono>
+#include <string>
+
+#include "base/utf.h"
+#include "der/writer.h"
+#include "kstore/pkcs12.h"
+#include "kstore/x509.h"
+#include "pbe/algorithm_identifier.h"
+#include "pbe/pbe.h"
+#include "pkcs12/mac.h"
+#include "pkcs12/oids.h"
+#include "pkcs12/pkcs12.h"
+#include "pkcs12/safe_contents.h"
+
+namespace kstore::pkcs12 {
+namespace {
+
+constexpr size_t kSaltLength = 20;  // the JDK's SALT_LEN
+
+const std::vector<Bytes> kAnyUsage = {to_bytes(oid::kAnyExtendedKeyUsage)};
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool is_key_entry(const Entry& e) { return e.type == EntryType::kPrivateKey || e.type == EntryType::kSecretKey; }
+
+Status check_entry(const Entry& e) {
+  if (is_key_entry(e)) {
+    if (!e.key) return Status::InvalidArgument("entry '", e.alias, "' has no key");
+    const KeyProtection p = e.key->protection;
+    const bool ok = p == KeyProtection::kPkcs12Shrouded ||
+                    (p == KeyProtection::kPkcs12Plain && e.type == EntryType::kPrivateKey);
+    if (!ok) {
+      return Status::InvalidArgument("entry '", e.alias,
+                                     "': the key is sealed for another keystore type; unseal it and seal it for "
+                                     "PKCS12 before saving");
+    }
+  } else if (e.chain.size() != 1) {
+    return Status::InvalidArgument("trusted certificate entry '", e.alias, "' must hold exactly one certificate");
+  }
+  return Status::Ok();
+}
+
+// The key bag and its end-entity certificate share this localKeyId: the
+// loaded bytes when there are some, else the JDK's "Time <ms>" (the creation
+// date). A key the JDK would not see gets none, so that it stays unseen.
+Bytes key_id_for(const Entry& e, int64_t now) {
+  if (!e.local_key_id.empty() || !e.visible_to_jdk) return e.local_key_id;
+  const std::string id = "Time " + std::to_string(e.creation_time_ms.value_or(now));
+  return to_bytes(as_bytes(id));
+}
+
+void write_content_info_data(der::Writer& out, ByteView content) {
+  out.sequence([&](der::Writer& ci) {
+    ci.oid(oid::kData);
+    ci.explicit_tag(0, [&](der::Writer& c) { c.octet_string(content); });
+  });
+}
+
+// Assigns from a Result inside a der::Writer body, failing the writer (and
+// leaving the body) on error.
+#define KS_ASSIGN_OR_FAIL(lhs, expr, writer)                            \
+  auto KS_CONCAT(ks_fail_, __LINE__) = (expr);                          \
+  if (!KS_CONCAT(ks_fail_, __LINE__).ok()) {                            \
+    (writer).fail(std::move(KS_CONCAT(ks_fail_, __LINE__)).status());   \
+    return;                                                             \
+  }                                                                     \
+  lhs = std::move(KS_CONCAT(ks_fail_, __LINE__)).value()
+
+class PfxWriter {
+ public:
+  PfxWriter(const Keystore& store, const Password& password, const Limits& limits)
+      : store_(store),
+        password_(password),
+        limits_(limits),
+        protection_(store.pkcs12_protection().value_or(pkcs12_profile_protection(Pkcs12Profile::kModern))),
+        now_(now_ms()) {}
+
+  Result<Bytes> write() {
+    if (store_.size() > limits_.max_entries)
+      return Status::LimitExceeded(store_.size(), " entries exceed the limit of ", limits_.max_entries);
+    for (const Entry& e : store_.entries()) KS_TRY(check_entry(e));
+    KS_TRY(check_protection());
+    for (const Entry& e : store_.entries()) key_ids_.push_back(is_key_entry(e) ? key_id_for(e, now_) : e.local_key_id);
+
+    der::Writer auth_safe;
+    auth_safe.sequence([&](der::Writer& infos) {
+      if (has_keys()) {
+        KS_ASSIGN_OR_FAIL(Bytes keys, key_safe_contents(), infos);
+        write_content_info_data(infos, keys);
+      }
+      if (has_certs()) {
+        KS_ASSIGN_OR_FAIL(Bytes certs, cert_safe_contents(), infos);
+        if (protection_.cert_algorithm.empty()) {
+          write_content_info_data(infos, certs);
+        } else {
+          KS_ASSIGN_OR_FAIL(Bytes encrypted, encrypted_data(certs), infos);
+          infos.raw(encrypted);
+        }
+      }
+    });
+    KS_ASSIGN_OR_RETURN(Bytes auth_safe_der, std::move(auth_safe).finish());
+
+    der::Writer pfx;
+    pfx.sequence([&](der::Writer& p) {
+      p.uint64(3);
+      write_content_info_data(p, auth_safe_der);
+      Status mac = write_mac_data(p, crypto::default_backend(), protection_, auth_safe_der, password_);
+      if (!mac.ok()) p.fail(std::move(mac));
+    });
+    return std::move(pfx).finish();
+  }
+
+ private:
+  Status check_protection() const {
+    auto check = [&](uint64_t iterations, const char* what) -> Status {
+      if (iterations == 0 || iterations > limits_.max_kdf_iterations)
+        return Status::LimitExceeded(what, " iteration count ", iterations, " is outside 1..", limits_.max_kdf_iterations);
+      return Status::Ok();
+    };
+    if (!protection_.cert_algorithm.empty()) KS_TRY(check(protection_.cert_iterations, "certificate PBE"));
+    if (protection_.has_mac) KS_TRY(check(protection_.mac_iterations, "MAC"));
+    return Status::Ok();
+  }
+
+  bool has_keys() const {
+    for (const Entry& e : store_.entries())
+      if (is_key_entry(e)) return true;
+    return false;
+  }
+
+  bool has_certs() const {
+    for (const Entry& e : store_.entries())
+      if (!e.chain.empty() && e.type != EntryType::kSecretKey) return true;
+    return false;
+  }
+
+  // All key bags, in entry order, each shrouded on its own (createSafeContent).
+  Result<Bytes> key_safe_contents() const {
+    der::Writer out;
+    out.sequence([&](der::Writer& bags) {
+      const auto& entries = store_.entries();
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (!is_key_entry(e)) continue;
+        // The key bag carries the lower-cased alias (the JDK's map key).
+        BagAttributesToWrite attrs;
+        attrs.friendly_name = utf::java_to_lower_utf8(e.alias);
+        attrs.local_key_id = key_ids_[i];
+        attrs.others = &e.other_attributes;
+        if (e.type == EntryType::kSecretKey) {
+          write_secret_bag(bags, e.key->encoded, attrs);
+        } else if (e.key->protection == KeyProtection::kPkcs12Plain) {
+          write_plain_key_bag(bags, e.key->encoded, attrs);
+        } else {
+          write_shrouded_key_bag(bags, e.key->encoded, attrs);
+        }
+      }
+    });
+    return std::move(out).finish();
+  }
+
+  // Certificates per entry in entry order: a key's whole chain, or the
+  // trusted certificate (getCertificateData).
+  Result<Bytes> cert_safe_contents() const {
+    der::Writer out;
+    out.sequence([&](der::Writer& bags) {
+      const auto& entries = store_.entries();
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (e.type == EntryType::kSecretKey) continue;
+        for (size_t c = 0; c < e.chain.size(); ++c) {
+          BagAttributesToWrite attrs;
+          attrs.others = &e.other_attributes;
+          std::string subject;
+          if (c == 0) {
+            attrs.friendly_name = e.alias;  // the entry's alias with its case
+            attrs.local_key_id = key_ids_[i];
+            if (e.type == EntryType::kTrustedCert) {
+              if (!e.trusted_key_usages.empty()) {
+                attrs.trusted_key_usages = &e.trusted_key_usages;
+              } else if (e.visible_to_jdk) {
+                attrs.trusted_key_usages = &kAnyUsage;  // setCertificateEntry's AnyUsage
+              }
+            }
+          } else if (auto summary = x509::summarize(e.chain[c].encoded); summary.ok()) {
+            // CA certificates are named by their subject, RFC 2253 (X500Principal.getName()).
+            attrs.friendly_name = summary->subject_rfc2253;
+          }
+          write_cert_bag(bags, e.chain[c].encoded, attrs);
+        }
+      }
+    });
+    return std::move(out).finish();
+  }
+
+  // ContentInfo { encryptedData, EncryptedData { 0, EncryptedContentInfo {
+  //   data, algorithm, [0] IMPLICIT ciphertext } } } (encryptContent).
+  Result<Bytes> encrypted_data(ByteView safe_contents) const {
+    const crypto::Backend& backend = crypto::default_backend();
+    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg,
+                        pbe::new_pbe_algorithm(backend, protection_.cert_algorithm, protection_.cert_pbes2_prf,
+                                               protection_.cert_pbes2_cipher, protection_.cert_iterations, kSaltLength));
+    KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend, alg, password_, safe_contents));
+    der::Writer out;
+    out.sequence([&](der::Writer& ci) {
+      ci.oid(oid::kEncryptedData);
+      ci.explicit_tag(0, [&](der::Writer& c) {
+        c.sequence([&](der::Writer& ed) {
+          ed.uint64(0);
+          ed.sequence([&](der::Writer& eci) {
+            eci.oid(oid::kData);
+            pbe::write_pbe_algorithm(eci, alg);
+            eci.primitive(der::context_tag(0, false), ciphertext);
+          });
+        });
+      });
+    });
+    return std::move(out).finish();
+  }
+#undef KS_ASSIGN_OR_FAIL
+
+  const Keystore& store_;
+  const Password& password_;
+  const Limits& limits_;
+  const Pkcs12Protection protection_;
+  const int64_t now_;
+  std::vector<Bytes> key_ids_;
+};
+
+}  // namespace
+
+Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
+  PfxWriter writer(store, store_password, limits);
+  return writer.write();
+}
+
+}  // namespace kstore::pkcs12
