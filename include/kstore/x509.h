@@ -42,6 +42,15 @@ std::string sha256_fingerprint(ByteView der);
 // Dates use the process's local time zone (TZ), as Java's Date.toString().
 Result<std::string> keytool_describe(ByteView der);
 
+struct DescribeOptions {
+  // The certificate is a trust anchor where it is printed (keytool's
+  // isTrustedCert: a trustedCertEntry of the keystore being listed, or a
+  // cacerts entry with -trustcacerts). keytool then prints its signature
+  // algorithm without the "(weak)"/"(disabled)" marker; key markers stay.
+  bool trusted = false;
+};
+Result<std::string> keytool_describe(ByteView der, const DescribeOptions& options);
+
 enum class PemLineEndings {
   kJdk17,  // BEGIN/END and the last base64 line end in LF, inner base64 lines in CRLF
   kJdk25,  // every line ends in CRLF

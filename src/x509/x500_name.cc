@@ -71,6 +71,18 @@ bool is_printable_string_char(char16_t c) {
 
 bool contains(std::u16string_view set, char16_t c) { return set.find(c) != std::u16string_view::npos; }
 
+Result<Rdn> parse_rdn(der::Reader set) {
+  Rdn rdn;
+  while (!set.empty()) {
+    KS_ASSIGN_OR_RETURN(der::Reader atv, set.read_sequence());
+    KS_ASSIGN_OR_RETURN(ByteView oid, atv.read_oid());
+    KS_ASSIGN_OR_RETURN(der::Element value, atv.read_element());
+    KS_TRY(atv.expect_end());
+    rdn.push_back(Ava{der::oid_to_string(oid), value.tag, value.contents, value.encoding});
+  }
+  return rdn;
+}
+
 Result<std::vector<Rdn>> parse_name(ByteView name) {
   der::Reader outer(name, der::Mode::kDer, 0, "Name");
   KS_ASSIGN_OR_RETURN(der::Reader rdns, outer.read_sequence());
@@ -78,14 +90,7 @@ Result<std::vector<Rdn>> parse_name(ByteView name) {
   std::vector<Rdn> out;
   while (!rdns.empty()) {
     KS_ASSIGN_OR_RETURN(der::Reader set, rdns.read_set());
-    Rdn rdn;
-    while (!set.empty()) {
-      KS_ASSIGN_OR_RETURN(der::Reader atv, set.read_sequence());
-      KS_ASSIGN_OR_RETURN(ByteView oid, atv.read_oid());
-      KS_ASSIGN_OR_RETURN(der::Element value, atv.read_element());
-      KS_TRY(atv.expect_end());
-      rdn.push_back(Ava{der::oid_to_string(oid), value.tag, value.contents, value.encoding});
-    }
+    KS_ASSIGN_OR_RETURN(Rdn rdn, parse_rdn(set));
     out.push_back(std::move(rdn));
   }
   return out;
@@ -181,17 +186,28 @@ std::u16string ava_to_rfc2253(const Ava& ava) {
   return out;
 }
 
+std::u16string rdn_text(const Rdn& rdn) {
+  std::u16string out;
+  for (size_t j = 0; j < rdn.size(); ++j) {
+    if (j) out += u" + ";
+    out += ava_to_java_string(rdn[j]);
+  }
+  return out;
+}
+
 }  // namespace
+
+Result<std::string> rdn_to_java_string(ByteView set_contents) {
+  KS_ASSIGN_OR_RETURN(Rdn rdn, parse_rdn(der::Reader(set_contents, der::Mode::kDer, 0, "RDN")));
+  return to_utf8(rdn_text(rdn));
+}
 
 Result<std::string> name_to_java_string(ByteView name) {
   KS_ASSIGN_OR_RETURN(std::vector<Rdn> rdns, parse_name(name));
   std::u16string out;
   for (size_t i = rdns.size(); i-- > 0;) {
     if (i != rdns.size() - 1) out += u", ";
-    for (size_t j = 0; j < rdns[i].size(); ++j) {
-      if (j) out += u" + ";
-      out += ava_to_java_string(rdns[i][j]);
-    }
+    out += rdn_text(rdns[i]);
   }
   return to_utf8(out);
 }

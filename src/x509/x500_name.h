@@ -14,6 +14,9 @@ namespace kstore::x509 {
 // `name` is the whole Name TLV (SEQUENCE OF RDN).
 Result<std::string> name_to_java_string(ByteView name);
 
+// RDN.toString() of one RelativeDistinguishedName given the contents of its SET.
+Result<std::string> rdn_to_java_string(ByteView set_contents);
+
 // X500Principal.getName() (RFC 2253): "," between RDNs, "+" inside an RDN,
 // backslash escapes, "#hex" for non-string values and unknown types.
 Result<std::string> name_to_rfc2253(ByteView name);

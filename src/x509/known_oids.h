@@ -1,0 +1,11 @@
+// The JDK's standard names for object identifiers (sun.security.util.KnownOIDs).
+#pragma once
+
+#include <string_view>
+
+namespace kstore::x509 {
+
+// stdName() of the KnownOIDs constant for a dotted OID, or nullptr.
+const char* known_oid_name(std::string_view dotted);
+
+}  // namespace kstore::x509

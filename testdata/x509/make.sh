@@ -1,0 +1,304 @@
+#!/bin/bash
+# Regenerates the X.509 fixtures: certificates made with OpenSSL 3 (and
+# rawcert.py for hand-made encodings) and, beside each X.pem, the output of
+# JDK 17 `keytool -printcert -file X.pem` as X.printcert.txt (TZ=UTC,
+# LC_ALL=C.UTF-8). Private keys live in a temporary directory and are
+# thrown away. Run from anywhere: testdata/x509/make.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+OUT=$PWD
+KEYTOOL=${KEYTOOL:-/usr/lib/jvm/java-17-openjdk-amd64/bin/keytool}
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+export TZ=UTC LC_ALL=C.UTF-8
+
+rm -f ./*.pem ./*.printcert.txt
+
+key() {  # key NAME OPENSSL-GENPKEY-ARGS...
+  local n=$1; shift
+  [ -f "$W/$n.key" ] || openssl genpkey "$@" -out "$W/$n.key" 2>/dev/null
+}
+key rsa512 -algorithm RSA -pkeyopt rsa_keygen_bits:512
+key rsa1024 -algorithm RSA -pkeyopt rsa_keygen_bits:1024
+key rsa2048 -algorithm RSA -pkeyopt rsa_keygen_bits:2048
+key rsa4096 -algorithm RSA -pkeyopt rsa_keygen_bits:4096
+key rsapss -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048
+key rsapss_params -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_pss_keygen_md:sha384 \
+  -pkeyopt rsa_pss_keygen_mgf1_md:sha384 -pkeyopt rsa_pss_keygen_saltlen:48
+key p256 -algorithm EC -pkeyopt ec_paramgen_curve:P-256
+key p384 -algorithm EC -pkeyopt ec_paramgen_curve:P-384
+key p521 -algorithm EC -pkeyopt ec_paramgen_curve:P-521
+key secp256k1 -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1
+key brainpool -algorithm EC -pkeyopt ec_paramgen_curve:brainpoolP256r1
+openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:1024 -pkeyopt dsa_paramgen_q_bits:160 -out "$W/dsa1024.param" 2>/dev/null
+key dsa1024 -paramfile "$W/dsa1024.param"
+openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$W/dsa2048.param" 2>/dev/null
+key dsa2048 -paramfile "$W/dsa2048.param"
+key ed25519 -algorithm ED25519
+key ed448 -algorithm ED448
+
+cat > "$W/ext.cnf" <<'CNF'
+[req]
+distinguished_name = dn
+[dn]
+[none]
+[basic]
+basicConstraints = critical, CA:true, pathlen:3
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[leafsome]
+basicConstraints = CA:false
+keyUsage = digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:leaf.example.com, DNS:*.leaf.example.com
+subjectKeyIdentifier = hash
+[bc_nolimit]
+basicConstraints = critical, CA:true
+[bc_false]
+basicConstraints = CA:false
+[bc_zero]
+basicConstraints = CA:true, pathlen:0
+[ku_all]
+keyUsage = digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, cRLSign, encipherOnly, decipherOnly
+[ku_agree]
+keyUsage = critical, keyAgreement, decipherOnly
+[eku]
+extendedKeyUsage = critical, serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning, ipsecEndSystem, ipsecTunnel, ipsecUser, anyExtendedKeyUsage, msSGC, nsSGC, 1.3.6.1.5.5.7.3.17, 1.2.3.4.5, msCodeInd
+[san]
+subjectAltName = @san_list
+[san_list]
+DNS.1 = example.com
+DNS.2 = *.wild.example.com
+IP.1 = 192.0.2.1
+IP.2 = 2001:db8::1
+IP.3 = ::ffff:198.51.100.7
+IP.4 = fe80::abcd:0:12:3
+IP.5 = ::
+email.1 = someone@example.com
+URI.1 = https://example.com/path?q=1#frag
+URI.2 = urn:isbn:0451450523
+RID.1 = 1.2.3.4.5.6
+dirName.1 = dir_sect
+otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:user@example.com
+otherName.2 = 1.2.3.4;IA5STRING:other
+[dir_sect]
+C = DE
+O = Dir Org, Inc.
+CN = Directory Name
+[ian]
+issuerAltName = email:ca@example.com, URI:http://ca.example.com/, DNS:ca.example.com, IP:10.1.2.3
+[ski_only]
+subjectKeyIdentifier = hash
+[ski_custom]
+subjectKeyIdentifier = 0102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F2021
+[crldp]
+crlDistributionPoints = URI:http://crl.example.com/a.crl, URI:ldap://ldap.example.com/cn=CA?certificateRevocationList
+[crldp_full]
+crlDistributionPoints = crldp1, crldp2, crldp3
+[crldp1]
+fullname = URI:http://crl1.example.com/c.crl, URI:http://crl1b.example.com/c.crl
+reasons = keyCompromise, CACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, AACompromise
+CRLissuer = dirName:dir_sect
+[crldp2]
+relativename = rdn_sect
+[rdn_sect]
+CN = relative crl
+[crldp3]
+fullname = dirName:dir_sect
+reasons = superseded
+[freshest]
+freshestCRL = URI:http://delta.example.com/delta.crl
+[aia]
+authorityInfoAccess = OCSP;URI:http://ocsp.example.com/, caIssuers;URI:http://ca.example.com/ca.cer, 1.3.6.1.5.5.7.48.5;URI:http://repo.example.com/, 1.2.3.4;email:aia@example.com
+[sia]
+subjectInfoAccess = caRepository;URI:http://repo.example.com/, 1.3.6.1.5.5.7.48.3;URI:http://tsa.example.com/, 1.2.3.4.5;DNS:sia.example.com
+[policies]
+certificatePolicies = ia5org, 1.2.3.4, @pol1, @pol2, 2.5.29.32.0
+[pol1]
+policyIdentifier = 1.3.6.1.4.1.99999.1
+CPS.1 = http://cps.example.com/cps
+CPS.2 = http://cps.example.com/cps2
+userNotice.1 = @notice1
+[pol2]
+policyIdentifier = 1.3.6.1.4.1.99999.2
+userNotice.1 = @notice2
+[notice1]
+explicitText = "Explicit notice text"
+organization = "Example Org"
+noticeNumbers = 1, 2, 3
+[notice2]
+explicitText = UTF8:Only explicit text, ünïcode
+[nscert]
+nsCertType = client, server, email, objsign, reserved, sslCA, emailCA, objCA
+[nscert_some]
+nsCertType = server, sslCA
+nsComment = "OpenSSL Generated Certificate"
+[nc]
+nameConstraints = critical, permitted;DNS:.example.com, permitted;IP:192.168.0.0/255.255.0.0, permitted;IP:2001:db8::/ffff:ffff::, permitted;email:.example.com, permitted;URI:.example.com, excluded;DNS:bad.example.com, excluded;dirName:dir_sect, excluded;IP:0.0.0.0/0.0.0.0
+[pc]
+policyConstraints = critical, requireExplicitPolicy:1, inhibitPolicyMapping:2
+[pc_req]
+policyConstraints = requireExplicitPolicy:0
+[pc_inh]
+policyConstraints = inhibitPolicyMapping:5
+[iap]
+inhibitAnyPolicy = critical, 0
+[iap5]
+inhibitAnyPolicy = 5
+[pm]
+policyMappings = critical, 1.2.3.4:1.2.3.5, 1.2.3.6:2.5.29.32.0
+[tlsfeature]
+tlsfeature = status_request
+[ocspnocheck]
+noCheck = ignored
+[unknown]
+1.2.3.4.5.6.7 = critical, DER:0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+1.3.6.1.4.1.11129.2.4.2 = ASN1:UTF8String:This looks like an SCT list but is not one
+2.5.29.9 = DER:3000
+[mixed]
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+basicConstraints = critical, CA:true
+keyUsage = critical, digitalSignature, keyCertSign
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:mixed.example.com
+issuerAltName = DNS:issuer.example.com
+crlDistributionPoints = URI:http://crl.example.com/m.crl
+authorityInfoAccess = OCSP;URI:http://ocsp.example.com/
+certificatePolicies = 2.23.140.1.2.1
+nsCertType = server
+nsComment = "comment"
+1.3.6.1.4.1.11129.2.4.3 = critical, DER:0500
+inhibitAnyPolicy = 1
+policyConstraints = requireExplicitPolicy:3
+nameConstraints = permitted;DNS:example.com
+subjectInfoAccess = caRepository;URI:http://repo.example.com/
+2.5.29.99 = DER:020101
+[leaf_of_ca]
+authorityKeyIdentifier = keyid:always, issuer:always
+subjectKeyIdentifier = hash
+[aki_issuer_only]
+authorityKeyIdentifier = issuer:always
+CNF
+
+printcert() {  # printcert NAME: expected output beside NAME.pem
+  "$KEYTOOL" -printcert -file "$OUT/$1.pem" > "$OUT/$1.printcert.txt" 2>/dev/null || {
+    echo "keytool failed on $1" >&2
+    cat "$OUT/$1.printcert.txt" >&2
+    exit 1
+  }
+}
+
+self() {  # self NAME KEY SUBJECT EXT-SECTION [extra openssl req args...]
+  local n=$1 k=$2 subj=$3 sect=$4; shift 4
+  openssl req -x509 -new -key "$W/$k.key" -subj "$subj" -config "$W/ext.cnf" -extensions "$sect" \
+    -days 3650 -out "$OUT/$n.pem" "$@" 2>/dev/null
+  printcert "$n"
+}
+
+# --- CA and leaf used by the summary tests --------------------------------
+self ca rsa2048 "/C=US/O=Kstore Test/CN=Kstore Test CA" basic -set_serial 0x3a
+openssl req -new -key "$W/p256.key" -subj "/CN=leaf.example" -out "$W/leaf.csr"
+openssl x509 -req -in "$W/leaf.csr" -CA ca.pem -CAkey "$W/rsa2048.key" -set_serial 0xff01 -days 365 \
+  -extfile "$W/ext.cnf" -extensions leaf_of_ca -out leaf.pem 2>/dev/null
+printcert leaf
+
+# --- key and signature algorithms -----------------------------------------
+self rsa512_sha256 rsa512 "/CN=RSA 512" basic
+self rsa1024_sha1 rsa1024 "/CN=RSA 1024 SHA-1" basic -sha1
+self rsa1024_md5 rsa1024 "/CN=RSA 1024 MD5" none -md5
+self rsa2048_sha256 rsa2048 "/CN=RSA 2048/O=Kstore/C=US" leafsome
+self rsa2048_sha224 rsa2048 "/CN=RSA 2048 SHA-224" none -sha224
+self rsa2048_sha3 rsa2048 "/CN=RSA 2048 SHA3-256" none -sha3-256
+self rsa4096_sha512 rsa4096 "/CN=RSA 4096" basic -sha512
+self rsa2048_pss_sig rsa2048 "/CN=RSA key PSS signature" none -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32
+self rsapss_key rsapss "/CN=RSASSA-PSS key" basic
+self rsapss_key_params rsapss_params "/CN=RSASSA-PSS key with parameters" none -sha384
+self ec256_sha256 p256 "/CN=EC P-256" leafsome
+self ec256_sha1 p256 "/CN=EC P-256 SHA-1" none -sha1
+self ec384_sha384 p384 "/CN=EC P-384" basic -sha384
+self ec521_sha512 p521 "/CN=EC P-521" basic -sha512
+self ec_secp256k1 secp256k1 "/CN=EC secp256k1" none
+self ec_brainpool brainpool "/CN=EC brainpoolP256r1" none
+self dsa1024_sha1 dsa1024 "/CN=DSA 1024" none -sha1
+self dsa2048_sha256 dsa2048 "/CN=DSA 2048" basic -sha256
+self ed25519 ed25519 "/CN=Ed25519" basic
+self ed448 ed448 "/CN=Ed448" basic
+
+# --- extensions -------------------------------------------------------------
+for s in bc_nolimit bc_false bc_zero ku_all ku_agree eku san ian ski_only ski_custom crldp crldp_full \
+         freshest aia sia policies nscert nscert_some nc pc pc_req pc_inh iap iap5 pm tlsfeature \
+         ocspnocheck unknown mixed aki_issuer_only; do
+  self "ext_$s" p256 "/CN=ext $s" "$s"
+done
+openssl req -new -key "$W/rsa1024.key" -subj "/CN=leaf with full AKI" -out "$W/leaf2.csr"
+openssl x509 -req -in "$W/leaf2.csr" -CA ca.pem -CAkey "$W/rsa2048.key" -set_serial 0x0102030405060708090a0b0c0d \
+  -days 30 -extfile "$W/ext.cnf" -extensions leaf_of_ca -out ext_aki_full.pem 2>/dev/null
+printcert ext_aki_full
+
+# --- names --------------------------------------------------------------------
+self name_multivalued p256 "/C=US/O=Multi+OU=Valued/CN=one+UID=two+emailAddress=three@example.com" none -multivalue-rdn
+self name_escapes p256 '/CN=a\,b/OU=plus\+sign/O=quote"in"/L=back\\slash/ST=semi;colon/STREET=<angle>/title=eq=ual' none
+self name_spaces p256 '/CN= leading/OU=trailing /O=two  spaces/L=#hash/ST=ends#/title="quoted"' none
+self name_keywords p256 "/C=CH/ST=Zug/L=Baar/O=Org/OU=Unit/CN=Common/STREET=1 Main St/DC=example/DC=com/UID=jdoe/emailAddress=jdoe@example.com/serialNumber=1234/title=Dr/SN=Doe/GN=John/initials=JD/generationQualifier=III/dnQualifier=qual/pseudonym=pseudo/businessCategory=biz/postalCode=6340/jurisdictionC=CH/unstructuredName=unstructured/2.5.4.97=VATCH-123" none
+self name_utf8 p256 "/CN=Jürgen Größe/O=日本語の組織/OU=emoji 😀 here/L=Zürich" none -utf8
+self name_empty_value p256 "/CN=/O=empty CN" none
+python3 rawcert.py --key "$W/rsa2048.key" --serial 05 --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --issuer '[[["2.5.4.6","printable","FR"]],[["2.5.4.10","t61","Soci\u00e9t\u00e9 T61"]],[["2.5.4.11","bmp","BMP \u00e9\u4e2d"]],[["2.5.4.3","univ","Universal \u00fc\ud83d\ude00"]],[["2.5.4.7","ia5","ia5 locality"]],[["1.2.3.4.5","printable","unknown printable"]],[["1.2.3.4.6","hex","020105"]],[["2.5.4.3","hex","0403616263"]],[["2.5.4.12","utf8","bad \"quote\" \\\\ back"]]]' \
+  --out name_string_types.pem
+printcert name_string_types
+python3 rawcert.py --key "$W/rsa2048.key" --serial 06 --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --issuer '[[["2.5.4.3","printable","Issuer of an empty subject"]]]' --subject '[]' \
+  --ext '[["2.5.29.17",true,"300f820d656d7074792e6578616d706c65"]]' --out name_empty_subject.pem
+printcert name_empty_subject
+python3 rawcert.py --key "$W/rsa2048.key" --serial 07 --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --issuer '[[["2.5.4.3","utf8","\"already quoted\""]],[["2.5.4.10","utf8","new\nline"]],[["2.5.4.11","utf8","tab\there"]],[["2.5.4.7","utf8","nul\u0000char"]],[["2.5.4.8","utf8","{braces}|~"]],[["2.5.4.9","utf8"," "]],[["2.5.4.3","utf8",""]]]' \
+  --out name_odd_chars.pem
+printcert name_odd_chars
+
+# --- serial numbers, versions, times ----------------------------------------
+self serial_zero p256 "/CN=serial zero" none -set_serial 0
+self serial_small p256 "/CN=serial 127" none -set_serial 127
+self serial_highbit p256 "/CN=serial 0x80" none -set_serial 0x80
+self serial_long p256 "/CN=serial 20 bytes" none -set_serial 0x7fffffffffffffffffffffffffffffffffffff01
+raw() {  # raw NAME rawcert-args...
+  local n=$1; shift
+  python3 rawcert.py --key "$W/rsa2048.key" "$@" --out "$n.pem"
+  printcert "$n"
+}
+raw serial_negative --serial ff01 --issuer '[[["2.5.4.3","utf8","negative serial"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z
+raw serial_leading_zero --serial 00ff --issuer '[[["2.5.4.3","utf8","serial 00ff"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z
+raw version1 --version 1 --serial 0a --issuer '[[["2.5.4.3","utf8","v1 cert"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z
+raw version2_uids --version 2 --serial 0b --issuer '[[["2.5.4.3","utf8","v2 cert"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z --issuer-uid 00a1b2 --subject-uid 04c0
+raw time_1950_2049 --serial 0c --issuer '[[["2.5.4.3","utf8","UTCTime range"]]]' \
+  --not-before utc:500101000000Z --not-after utc:491231235959Z
+raw time_pre1970 --serial 0d --issuer '[[["2.5.4.3","utf8","before the epoch"]]]' \
+  --not-before utc:690720201800Z --not-after gen:20500101000000Z
+raw time_generalized --serial 0e --issuer '[[["2.5.4.3","utf8","GeneralizedTime"]]]' \
+  --not-before gen:19000101000000Z --not-after gen:99991231235959Z
+raw time_offsets --serial 0f --issuer '[[["2.5.4.3","utf8","zone offsets"]]]' \
+  --not-before utc:200101000000+0130 --not-after gen:20300615120000.123-0800
+raw time_no_seconds --serial 15 --issuer '[[["2.5.4.3","utf8","no seconds"]]]' \
+  --not-before utc:2001010000Z --not-after gen:203006151200Z
+raw ext_private_key_usage --serial 10 --issuer '[[["2.5.4.3","utf8","PrivateKeyUsage"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --ext '[["2.5.29.16",false,"3022800f32303230303130313030303030305a810f32303235303130313030303030305a"]]'
+raw ext_private_key_usage_from --serial 11 --issuer '[[["2.5.4.3","utf8","PrivateKeyUsage from only"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --ext '[["2.5.29.16",false,"3011800f32303230303130313030303030305a"]]'
+raw ext_unparseable --serial 12 --issuer '[[["2.5.4.3","utf8","unparseable extensions"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --ext '[["2.5.29.15",false,"0400"],["2.5.29.19",false,"02"],["2.5.29.14",false,"05"],["1.2.3.99",false,""]]'
+raw ext_bc_pathlen_only --serial 13 --issuer '[[["2.5.4.3","utf8","pathlen without CA"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --ext '[["2.5.29.19",false,"3003020105"],["2.5.29.15",false,"03020780"],["2.5.29.15.99",false,"0101ff"]]'
+raw ext_aki_serial_only --serial 14 --issuer '[[["2.5.4.3","utf8","AKI serial only"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z \
+  --ext '[["2.5.29.35",false,"3005820300ff01"],["2.5.29.17",false,"3012a010060a2b060104018237140203a0020500"]]'
+
+echo "made $(ls ./*.pem | wc -l) certificates"

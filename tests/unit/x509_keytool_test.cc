@@ -1,0 +1,246 @@
+// keytool_describe against JDK 17 keytool, byte for byte: every fixture in
+// testdata/x509 (expected outputs made by testdata/x509/make.sh), and, when a
+// keytool is installed, every certificate in the interoperability corpus
+// compared on the fly.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "kstore/x509.h"
+
+namespace kstore::x509 {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Dates print in the local time zone, as Java's Date.toString() does; the
+// fixtures were made with TZ=UTC.
+class UtcZone {
+ public:
+  UtcZone() {
+    const char* old = std::getenv("TZ");
+    if (old) old_ = old;
+    had_ = old != nullptr;
+    setenv("TZ", "UTC", 1);
+    tzset();
+  }
+  ~UtcZone() {
+    if (had_) setenv("TZ", old_.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+  }
+
+ private:
+  std::string old_;
+  bool had_ = false;
+};
+
+// First differing line, for a readable failure.
+std::string first_difference(const std::string& want, const std::string& got) {
+  std::istringstream a(want), b(got);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    const bool ea = !std::getline(a, la), eb = !std::getline(b, lb);
+    if (ea && eb) return "texts differ only in the final newline";
+    if (ea || eb || la != lb) {
+      return "line " + std::to_string(line) + ":\n  keytool: " + (ea ? "<end>" : la) + "\n  kstore:  " + (eb ? "<end>" : lb);
+    }
+  }
+}
+
+TEST(X509Keytool, EveryFixtureMatchesJdk17) {
+  UtcZone utc;
+  const fs::path dir = fs::path(KSTORE_TESTDATA_DIR) / "x509";
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".pem") continue;
+    const fs::path expected_path = fs::path(entry.path()).replace_extension(".printcert.txt");
+    SCOPED_TRACE(entry.path().filename().string());
+    ASSERT_TRUE(fs::exists(expected_path));
+    const std::string pem = read_text(entry.path());
+    auto certs = parse_certificates(as_bytes(pem));
+    ASSERT_TRUE(certs.ok()) << certs.status().to_string();
+    ASSERT_EQ(certs->size(), 1u);
+    auto text = keytool_describe((*certs)[0]);
+    ASSERT_TRUE(text.ok()) << text.status().to_string();
+    const std::string expected = read_text(expected_path);
+    EXPECT_EQ(*text, expected) << first_difference(expected, *text);
+    ++compared;
+  }
+  EXPECT_GE(compared, 70);
+}
+
+TEST(X509Keytool, TrustedCertificatesHaveNoSignatureMarker) {
+  UtcZone utc;
+  const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "rsa1024_sha1.pem");
+  auto certs = parse_certificates(as_bytes(pem));
+  ASSERT_TRUE(certs.ok());
+  auto untrusted = keytool_describe((*certs)[0]);
+  auto trusted = keytool_describe((*certs)[0], DescribeOptions{.trusted = true});
+  ASSERT_TRUE(untrusted.ok());
+  ASSERT_TRUE(trusted.ok());
+  EXPECT_NE(untrusted->find("Signature algorithm name: SHA1withRSA (weak)\n"), std::string::npos);
+  EXPECT_NE(trusted->find("Signature algorithm name: SHA1withRSA\n"), std::string::npos);
+  // The key is judged either way.
+  EXPECT_NE(trusted->find("Subject Public Key Algorithm: 1024-bit RSA key (weak)\n"), std::string::npos);
+}
+
+TEST(X509Keytool, EveryTruncationFailsCleanly) {
+  const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "ext_mixed.pem");
+  auto certs = parse_certificates(as_bytes(pem));
+  ASSERT_TRUE(certs.ok());
+  const Bytes& der = (*certs)[0];
+  for (size_t len = 0; len < der.size(); ++len) {
+    SCOPED_TRACE(len);
+    auto text = keytool_describe(ByteView(der).first(len));
+    ASSERT_FALSE(text.ok());
+    EXPECT_EQ(text.status().code(), ErrorCode::kMalformed);
+  }
+}
+
+TEST(X509Keytool, CorruptedBytesNeverCrash) {
+  // Flip every byte of the extensions-heavy fixture; each result is either
+  // text or an error, never a crash (run under the sanitizer preset).
+  const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "ext_mixed.pem");
+  auto certs = parse_certificates(as_bytes(pem));
+  ASSERT_TRUE(certs.ok());
+  Bytes der = (*certs)[0];
+  for (size_t i = 0; i < der.size(); ++i) {
+    for (uint8_t flip : {0x01, 0x80, 0xff}) {
+      der[i] ^= flip;
+      auto text = keytool_describe(der);
+      if (!text.ok()) {
+        EXPECT_NE(text.status().code(), ErrorCode::kInternal);
+      }
+      der[i] ^= flip;
+    }
+  }
+}
+
+// ---- the interoperability corpus, against the installed keytool -----------
+
+std::string keytool_path() {
+  for (const char* p : {"/usr/lib/jvm/java-17-openjdk-amd64/bin/keytool", "/usr/bin/keytool"}) {
+    if (fs::exists(p)) return p;
+  }
+  return {};
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out.push_back(c);
+  }
+  return out + "'";
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+struct CorpusStore {
+  std::string file;
+  std::string type;
+  std::string password;
+};
+
+// MANIFEST.tsv rows keytool can open with a plain store password.
+std::vector<CorpusStore> corpus_stores(const fs::path& corpus) {
+  std::vector<CorpusStore> out;
+  std::istringstream in(read_text(corpus / "MANIFEST.tsv"));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cols;
+    std::string col;
+    std::istringstream row(line);
+    while (std::getline(row, col, '\t')) cols.push_back(col);
+    if (cols.size() < 7 || cols[6] != "ok") continue;
+    const std::string& format = cols[2];
+    std::string type = format == "jks" ? "JKS" : format == "jceks" ? "JCEKS" : format == "pkcs12" ? "PKCS12" : "";
+    const std::string& pw = cols[3];
+    if (type.empty() || pw.size() < 2 || pw.front() != '"' || pw.back() != '"') continue;
+    const std::string password = pw.substr(1, pw.size() - 2);
+    if (password.find('\\') != std::string::npos) continue;  // JSON escapes: not worth decoding here
+    out.push_back({cols[0], type, password});
+  }
+  return out;
+}
+
+TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
+  const std::string keytool = keytool_path();
+  if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
+  const fs::path corpus = KSTORE_CORPUS_DIR;
+  if (!fs::exists(corpus / "MANIFEST.tsv")) GTEST_SKIP() << "no corpus at " << corpus;
+  UtcZone utc;
+  const std::string env = "TZ=UTC LC_ALL=C.UTF-8 ";
+
+  // Every distinct certificate of every store keytool can list.
+  std::vector<Bytes> certs;
+  std::set<Bytes> seen;
+  for (const CorpusStore& s : corpus_stores(corpus)) {
+    const std::string listing = run(env + shell_quote(keytool) + " -list -rfc -keystore " +
+                                    shell_quote((corpus / s.file).string()) + " -storetype " + s.type +
+                                    " -storepass " + shell_quote(s.password) + " 2>/dev/null </dev/null");
+    if (listing.find("-----BEGIN CERTIFICATE-----") == std::string::npos) continue;
+    auto found = parse_certificates(as_bytes(listing));
+    ASSERT_TRUE(found.ok()) << s.file << ": " << found.status().to_string();
+    for (Bytes& c : *found) {
+      if (seen.insert(c).second) certs.push_back(std::move(c));
+    }
+  }
+  ASSERT_GE(certs.size(), 75u) << "the JDK 10 cacerts alone has 75 certificates";
+
+  // One keytool run prints them all: "Certificate[i]:" before each, an empty line between.
+  const fs::path tmp = fs::temp_directory_path() / ("kstore-x509-corpus-" + std::to_string(getpid()) + ".pem");
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    for (const Bytes& c : certs) out << to_pem(c, PemLineEndings::kUnix);
+  }
+  const std::string printed = run(env + shell_quote(keytool) + " -printcert -file " + shell_quote(tmp.string()) +
+                                  " 2>/dev/null </dev/null");
+  fs::remove(tmp);
+
+  size_t pos = 0;
+  int matched = 0;
+  for (size_t i = 0; i < certs.size(); ++i) {
+    SCOPED_TRACE("corpus certificate " + std::to_string(i + 1));
+    const std::string head = "Certificate[" + std::to_string(i + 1) + "]:\n";
+    ASSERT_EQ(printed.compare(pos, head.size(), head), 0) << "keytool output out of step";
+    pos += head.size();
+    const std::string next = "\nCertificate[" + std::to_string(i + 2) + "]:\n";
+    size_t end = i + 1 < certs.size() ? printed.find(next, pos) : printed.size();
+    ASSERT_NE(end, std::string::npos);
+    const std::string expected = printed.substr(pos, end - pos);
+    pos = i + 1 < certs.size() ? end + 1 : end;
+    auto text = keytool_describe(certs[i]);
+    ASSERT_TRUE(text.ok()) << text.status().to_string();
+    EXPECT_EQ(*text, expected) << first_difference(expected, *text) << "\n" << to_pem(certs[i], PemLineEndings::kUnix);
+    if (*text == expected) ++matched;
+  }
+  std::printf("[ corpus   ] %d of %zu certificates byte-identical to keytool -printcert\n", matched, certs.size());
+}
+
+}  // namespace
+}  // namespace kstore::x509
