@@ -7,7 +7,6 @@
 #include <openssl/rand.h>
 
 #include <memory>
-#include <mutex>
 
 #include "crypto/crypto.h"
 
@@ -47,15 +46,28 @@ const EVP_MD* md_for(HashAlg alg) {
 
 // RC2 and single DES live in OpenSSL 3's legacy provider; load it once,
 // together with the default provider (loading any provider explicitly
-// disables the implicit default).
-void load_providers() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    OSSL_PROVIDER_load(nullptr, "default");
-    OSSL_PROVIDER_load(nullptr, "legacy");
+// disables the implicit default). The handles are unloaded at exit, as
+// OSSL_PROVIDER_load(3) asks; otherwise LeakSanitizer reports the provider
+// state. The destructor is registered after OpenSSL's own atexit cleanup,
+// so it runs first.
+class Providers {
+ public:
+  Providers() : default_(OSSL_PROVIDER_load(nullptr, "default")), legacy_(OSSL_PROVIDER_load(nullptr, "legacy")) {
     ERR_clear_error();
-  });
-}
+  }
+  ~Providers() {
+    if (legacy_) OSSL_PROVIDER_unload(legacy_);
+    if (default_) OSSL_PROVIDER_unload(default_);
+  }
+  Providers(const Providers&) = delete;
+  Providers& operator=(const Providers&) = delete;
+
+ private:
+  OSSL_PROVIDER* default_;
+  OSSL_PROVIDER* legacy_;
+};
+
+void load_providers() { static const Providers providers; }
 
 const EVP_CIPHER* cipher_for(CipherAlg alg, size_t key_len) {
   load_providers();

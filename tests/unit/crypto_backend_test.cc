@@ -117,10 +117,7 @@ TEST(CryptoBackend, RandomFillsAndDiffers) {
 
 TEST(CryptoBackend, Names) {
   EXPECT_STREQ(openssl_backend().name(), "openssl");
-#ifdef KSTORE_WITH_CRYPTOPP
-  ASSERT_NE(cryptopp_backend(), nullptr);
-  EXPECT_STREQ(cryptopp_backend()->name(), "cryptopp");
-#endif
+  if (const Backend* cryptopp = cryptopp_backend()) EXPECT_STREQ(cryptopp->name(), "cryptopp");
 }
 
 // default_backend() decides once per process, so each case runs in a fresh
