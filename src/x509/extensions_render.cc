@@ -390,7 +390,8 @@ Result<std::string> policy_constraints(bool, ByteView value) {
   while (in.available()) {
     KS_ASSIGN_OR_RETURN(JavaDer next, in.get_der_value());
     if (next.context(0) && !next.constructed()) {
-      if (require != -1) return java_io_error("Duplicate requireExplicitPolicy found in the PolicyConstraintsExtension");
+      // The missing space is the JDK 17 text.
+      if (require != -1) return java_io_error("Duplicate requireExplicitPolicyfound in the PolicyConstraintsExtension");
       KS_ASSIGN_OR_RETURN(require, java_get_integer(next, next.tag));
     } else if (next.context(1) && !next.constructed()) {
       if (inhibit != -1) return java_io_error("Duplicate inhibitPolicyMapping found in the PolicyConstraintsExtension");

@@ -3,6 +3,9 @@
 #include "x509/general_names.h"
 
 #include <cstdio>
+#include <optional>
+
+#include "der/writer.h"
 
 #include "x509/hex_dump.h"
 #include "x509/java_text.h"
@@ -78,6 +81,38 @@ Status check_rfc822(const std::string& name) {
   return Status::Ok();
 }
 
+// X500Name(DerInputStream) as used for directoryName: a SEQUENCE of RDNs, or
+// (when the SEQUENCE tag is missing) the RDNs themselves; RDN and AVA checks
+// with their exception texts.
+Result<std::string> directory_name(ByteView contents) {
+  ByteView rdns = contents;
+  JavaDerStream first(contents);
+  auto seq = first.get_der_value();
+  if (seq.ok() && seq->tag == 0x30) rdns = seq->data;
+  JavaDerStream rs(rdns);
+  while (rs.available()) {
+    KS_ASSIGN_OR_RETURN(JavaDer rdn, rs.get_der_value());
+    if (rdn.tag != 0x31) return java_io_error("X500 RDN");
+    JavaDerStream as(rdn.data);
+    while (as.available()) {
+      KS_ASSIGN_OR_RETURN(JavaDer ava, as.get_der_value());
+      if (ava.tag != 0x30) return java_io_error("AVA not a sequence");
+      JavaDerStream fields(ava.data);
+      KS_ASSIGN_OR_RETURN(JavaDer oid, fields.get_der_value());
+      KS_TRY(java_get_oid(oid).status());
+      KS_ASSIGN_OR_RETURN(JavaDer value, fields.get_der_value());
+      (void)value;
+      if (fields.available()) return java_io_error("AVA, extra bytes = " + std::to_string(fields.available()));
+    }
+  }
+  Bytes name = {0x30};
+  der::append_length(name, rdns.size());
+  name.insert(name.end(), rdns.begin(), rdns.end());
+  auto text = name_to_java_string(name);
+  if (!text.ok()) return java_io_error("X500 RDN");
+  return *text;
+}
+
 }  // namespace
 
 Result<std::string> ip_address_to_string(ByteView a) {
@@ -101,13 +136,14 @@ Result<std::string> general_name_to_string(const JavaDer& n, bool name_constrain
   const bool context = (n.tag & 0xc0) == 0x80;
   const bool constructed = n.constructed();
   switch (tag) {
-    case 0: {  // otherName [0] IMPLICIT SEQUENCE { type-id, [0] EXPLICIT value }
+    case 0: {  // otherName [0] IMPLICIT SEQUENCE { type-id, value }
       if (!context || !constructed) return java_io_error("Invalid encoding of Other-Name");
       JavaDerStream in(n.data);
       KS_ASSIGN_OR_RETURN(JavaDer type, in.get_der_value());
       KS_ASSIGN_OR_RETURN(std::string oid, java_get_oid(type));
+      // JDK 17 takes any element as the value (later JDKs insist on [0]).
       KS_ASSIGN_OR_RETURN(JavaDer value, in.get_der_value());
-      if (!(value.context(0) && value.constructed())) return java_io_error("value is not EXPLICTly tagged [0]");
+      (void)value;
       return "Other-Name: Unrecognized ObjectIdentifier: " + oid;
     }
     case 1: {
@@ -122,32 +158,38 @@ Result<std::string> general_name_to_string(const JavaDer& n, bool name_constrain
     case 3:
       if (!context || !constructed) return java_io_error("Invalid encoding of X400Address name");
       return std::string("X400Address: <DER-encoded value>");
-    case 4: {
+    case 4:
       if (!context || !constructed) return java_io_error("Invalid encoding of Directory name");
-      JavaDerStream in(n.data);
-      KS_ASSIGN_OR_RETURN(JavaDer name, in.get_der_value());
-      if (name.tag != 0x30) return java_io_error("Sequence tag error");
-      auto text = name_to_java_string(name.encoding);
-      if (!text.ok()) return java_io_error("X500 name: " + text.status().message());
-      return *text;
-    }
-    case 5: {  // EDIPartyName ::= SEQUENCE { nameAssigner [0] OPTIONAL, partyName [1] }
+      return directory_name(n.data);
+    case 5: {
+      // EDIPartyName (JDK 17): only primitive [0]/[1] are read, each holding a
+      // whole string TLV; a missing partyName prints as "null".
       if (!context || !constructed) return java_io_error("Invalid encoding of EDI name");
-      std::string assigner, party;
+      std::vector<JavaDer> seq;
       JavaDerStream in(n.data);
       while (in.available()) {
         KS_ASSIGN_OR_RETURN(JavaDer opt, in.get_der_value());
-        std::u16string s;
-        JavaDerStream inner(opt.data);
-        if (opt.context(0) || opt.context(1)) {
-          KS_ASSIGN_OR_RETURN(JavaDer str, inner.get_der_value());
-          if (!der_string_as_java(str.tag, str.data, &s)) return java_io_error("Invalid encoding of EDIPartyName");
-          (opt.context(0) ? assigner : party) = to_utf8(s);
+        seq.push_back(opt);
+      }
+      if (seq.empty() || seq.size() > 2) return java_io_error("Invalid encoding of EDIPartyName");
+      std::optional<std::string> assigner, party;
+      for (JavaDer opt : seq) {
+        for (unsigned which : {0u, 1u}) {
+          if (!opt.context(which) || opt.constructed()) continue;
+          std::optional<std::string>& slot = which == 0 ? assigner : party;
+          if (slot) {
+            return java_io_error(which == 0 ? "Duplicate nameAssigner found in EDIPartyName"
+                                            : "Duplicate partyName found in EDIPartyName");
+          }
+          JavaDerStream inner(opt.data);
+          KS_ASSIGN_OR_RETURN(opt, inner.get_der_value());
+          std::u16string text;
+          slot = der_string_as_java(opt.tag, opt.data, &text) ? to_utf8(text) : "null";
         }
       }
       std::string out = "EDIPartyName: ";
-      if (!assigner.empty()) out += "  nameAssigner = " + assigner + ",";
-      return out + "  partyName = " + party;
+      if (assigner) out += "  nameAssigner = " + *assigner + ",";
+      return out + "  partyName = " + party.value_or("null");
     }
     case 6: {
       if (!context || constructed) return java_io_error("Invalid encoding of URI");

@@ -301,4 +301,67 @@ raw ext_aki_serial_only --serial 14 --issuer '[[["2.5.4.3","utf8","AKI serial on
   --not-before utc:200101000000Z --not-after utc:300101000000Z \
   --ext '[["2.5.29.35",false,"3005820300ff01"],["2.5.29.17",false,"3012a010060a2b060104018237140203a0020500"]]'
 
+
+# --- extension values the JDK rejects or reads oddly (non-critical, so keytool
+# prints them as "Unparseable … extension due to" with the exception text) ---
+while read -r n oid hex; do
+  [ -n "$n" ] || continue
+  python3 rawcert.py --key "$W/p256.key" --sigalg ecdsaWithSHA256 --serial 01 \
+    --issuer "[[[\"2.5.4.3\",\"utf8\",\"$n\"]]]" --not-before utc:200101000000Z --not-after utc:300101000000Z \
+    --ext "[[\"$oid\",false,\"$hex\"]]" --out "bad_$n.pem"
+  printcert "bad_$n"
+done <<'TABLE'
+san_empty 2.5.29.17 3000
+san_uri_space 2.5.29.17 300c860a687474703a2f2f612062
+san_trailing 2.5.29.17 30078705010203040506
+san_ip_5 2.5.29.17 300787050102030405
+san_ipv6_prefix 2.5.29.17 3022872020010db8000000000000000000000001ffffffff000000000000000000000000
+san_rfc822_empty 2.5.29.17 30028100
+san_uri_noscheme 2.5.29.17 30098607666f6f2f626172
+san_dns_nonascii 2.5.29.17 30068204c3a92e78
+san_x400 2.5.29.17 3004a3023000
+san_edi_constructed 2.5.29.17 3009a507a1050c03616263
+san_edi_primitive 2.5.29.17 3010a50e8005130361736781050c03616263
+san_unknown_tag 2.5.29.17 3003890100
+san_othername_short 2.5.29.17 3007a0050603550403
+san_othername_notag 2.5.29.17 300ba009060355040304020000
+san_dirname_implicit 2.5.29.17 300fa40d310b300906035504030c024142
+san_dirname_null 2.5.29.17 3004a4020500
+san_oidname_unended 2.5.29.17 300488022a80
+eku_not_seq 2.5.29.37 0603550403
+eku_not_oid 2.5.29.37 3003020101
+eku_empty 2.5.29.37 3000
+aki_bad_tag 2.5.29.35 3003830100
+aki_dup_id 2.5.29.35 3006800101800102
+bc_pathlen_octets 2.5.29.19 30060101ff040100
+bc_bool_len2 2.5.29.19 30040102ffff
+bc_pathlen_huge 2.5.29.19 300a0101ff020500ffffffff
+bc_pathlen_negative 2.5.29.19 30060101ff0201ff
+bc_trailing 2.5.29.19 30090101ff020500ffffffff
+pol_empty_qualifiers 2.5.29.32 3007300506012a3000
+pol_not_seq 2.5.29.32 0500
+pol_qualifier_notseq 2.5.29.32 3009300706012a30020500
+nc_bad_tag 2.5.29.30 3004a2023000
+nc_ip_badmask 2.5.29.30 3026a0243022872020010db8000000000000000000000001ff00ff00000000000000000000000000
+nc_minmax 2.5.29.30 3015a11330118209782e6578616d706c65800101810105
+pc_dup 2.5.29.36 3006800101800102
+pc_empty 2.5.29.36 3000
+crldp_empty_dp 2.5.29.31 30023000
+crldp_bad_name 2.5.29.31 30063004a0028200
+crldp_reason_unknown 2.5.29.31 30153013a00ca00a8608687474703a2f2f788103068040
+aia_unknown_gn 1.3.6.1.5.5.7.1.1 300e300c06082b060105050730018900
+ku_trailing 2.5.29.15 0302078000
+ku_wrapped 2.5.29.15 040403020780
+ski_eof 2.5.29.14 04050102
+ski_not_octets 2.5.29.14 020101
+nscert_badpad 2.16.840.1.113730.1.1 03020880
+pku_short_time 2.5.29.16 300e800c3230323030313031303030305a
+pku_dup 2.5.29.16 3022800f32303230303130313030303030305a800f32303230303130313030303030305a
+iap_noncritical 2.5.29.54 020100
+pm_short 2.5.29.33 30053003060155
+sia_not_seq 1.3.6.1.5.5.7.1.11 0500
+freshest_bad 2.5.29.46 0500
+ocspnocheck_junk 1.3.6.1.5.5.7.48.1.5 ffff
+TABLE
+
 echo "made $(ls ./*.pem | wc -l) certificates"
