@@ -110,6 +110,13 @@ Result<EncryptedData> read_encrypted_data(ContentInfo& ci) {
   return out;  // unprotectedAttrs, if any, are not needed
 }
 
+// PBES2 without a prf means hmacWithSHA1 (RFC 8018 A.2); the protection
+// states it, since an empty PRF there means "the default for writing".
+Bytes stated_prf(const pbe::PbeAlgorithm& alg) {
+  if (alg.scheme != pbe::PbeScheme::kPbes2 || !alg.prf_oid.empty()) return alg.prf_oid;
+  return to_bytes(pbe::oid::kHmacWithSha1);
+}
+
 class Loader {
  public:
   Loader(const Password* password, const Limits& limits) : password_(password), limits_(limits) {}
@@ -210,7 +217,7 @@ class Loader {
     for (const SafeBag& bag : bags_) any_cert |= bag.type == BagType::kCert;
     if (last_cert_algorithm_) {
       p.cert_algorithm = last_cert_algorithm_->oid;
-      p.cert_pbes2_prf = last_cert_algorithm_->prf_oid;
+      p.cert_pbes2_prf = stated_prf(*last_cert_algorithm_);
       p.cert_pbes2_cipher = last_cert_algorithm_->cipher_oid;
       p.cert_iterations = last_cert_algorithm_->iterations;
     } else if (any_cert) {
@@ -224,7 +231,7 @@ class Loader {
       auto epki = read_encrypted_private_key_info(bag.value);
       if (!epki.ok()) continue;
       p.key_algorithm = epki->algorithm.oid;
-      p.key_pbes2_prf = epki->algorithm.prf_oid;
+      p.key_pbes2_prf = stated_prf(epki->algorithm);
       p.key_pbes2_cipher = epki->algorithm.cipher_oid;
       p.key_iterations = epki->algorithm.iterations;
       break;
