@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "kstool/cli.h"
+#include "kstool/conf_file.h"
 #include "kstool/help.h"
 #include "kstool/terminal.h"
 #include "kstool/text.h"
@@ -190,6 +191,54 @@ TEST(KstoolParser, PasswordModifiers) {
   std::remove(file.c_str());
   // A modifier on a non-password option is dropped.
   EXPECT_EQ("k.jks", parse({"-list", "-keystore:whatever", "k.jks"}).inv.keystore);
+}
+
+// ---- -conf ----------------------------------------------------------------------
+
+TEST(KstoolConf, JavaProperties) {
+  const std::map<std::string, std::string> p = kstool::parse_java_properties(
+      "# comment\n! also a comment\n  key1 = value one\nkey2:value2\nkey3 value3\n"
+      "long = first \\\n    second\r\nesc = a\\tb\\u0041\nempty\n");
+  EXPECT_EQ("value one", p.at("key1"));
+  EXPECT_EQ("value2", p.at("key2"));
+  EXPECT_EQ("value3", p.at("key3"));
+  EXPECT_EQ("first second", p.at("long"));
+  EXPECT_EQ("a\tbA", p.at("esc"));
+  EXPECT_EQ("", p.at("empty"));
+  EXPECT_EQ(0u, p.count("#"));
+}
+
+TEST(KstoolConf, PrependsAllThenCommandWords) {
+  const std::string file = ::testing::TempDir() + "/kstool_conf.txt";
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << "keytool.all = -keystore ${user.home}/ks.p12\n"
+         "keytool.list = -v -alias \"two words\" '${/}x'\n"
+         "keytool.genkey = -keyalg EC\n";
+  }
+  std::vector<std::string> args = {"-list", "-conf", file};
+  ASSERT_TRUE(kstool::expand_conf_args(file, "-list", nullptr, {{"user.home", "/h"}}, args).is_ok());
+  EXPECT_EQ((std::vector<std::string>{"-keystore", "/h/ks.p12", "-v", "-alias", "two words", "/x", "-list", "-conf",
+                                      file}),
+            args);
+  // A command and its alternative name cannot both be configured.
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << "keytool.genkeypair = -v\nkeytool.genkey = -v\n";
+  }
+  std::vector<std::string> g = {"-genkeypair"};
+  Outcome both = kstool::expand_conf_args(file, "-genkeypair", "-genkey", {}, g);
+  EXPECT_EQ("java.io.IOException: Cannot have both -genkeypair and -genkey as pre-configured options",
+            both.error_text());
+  // An unknown property fails.
+  {
+    std::ofstream f(file, std::ios::binary);
+    f << "keytool.all = ${no.such.property}\n";
+  }
+  std::vector<std::string> u = {"-list"};
+  EXPECT_EQ("sun.security.util.PropertyExpander$ExpandException: unable to expand property no.such.property",
+            kstool::expand_conf_args(file, "-list", nullptr, {}, u).error_text());
+  std::remove(file.c_str());
 }
 
 // ---- help -----------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "conf_file.h"
 #include "text.h"
 
 namespace kstool {
@@ -334,15 +335,14 @@ Outcome password_from_modifier(const std::optional<std::string>& modifier, const
   return Outcome::usage("Unknown password type: " + *modifier);
 }
 
-Outcome parse_args(const std::vector<std::string>& args, const ParseEnvironment& env, Invocation& inv) {
-  const size_t n = args.size();
-  inv.help = n == 0;
+Outcome parse_args(const std::vector<std::string>& args_in, const ParseEnvironment& env, Invocation& inv) {
+  inv.help = args_in.empty();
 
   // First pass: repeated options (warned about at the end) and the command,
   // so that a usage error names the command wherever it appears.
   std::set<std::string> seen;
-  for (size_t i = 0; i < n; ++i) {
-    const std::string& flags = args[i];
+  for (size_t i = 0; i < args_in.size(); ++i) {
+    const std::string& flags = args_in[i];
     if (flags.empty() || flags[0] != '-') continue;
     const std::string lower = lower_for_message(flags);
     if (seen.count(lower)) {
@@ -354,8 +354,8 @@ Outcome parse_args(const std::vector<std::string>& args, const ParseEnvironment&
       seen.insert(lower);
     }
     if (collator_equals(flags, "-conf")) {
-      if (i == n - 1) return Outcome::usage("Command option " + flags + " needs an argument.");
-      inv.conf = args[++i];
+      if (i == args_in.size() - 1) return Outcome::usage("Command option " + flags + " needs an argument.");
+      inv.conf = args_in[++i];
     } else if (std::optional<Command> c = find_command(flags)) {
       if (!inv.command) {
         inv.command = c;
@@ -367,11 +367,16 @@ Outcome parse_args(const std::vector<std::string>& args, const ParseEnvironment&
     }
   }
 
+  std::vector<std::string> expanded;
   if (inv.conf && inv.command) {
-    // KeyStoreUtil.expandArgs would splice options from the file in here.
-    return Outcome::error("java.lang.UnsupportedOperationException",
-                          "kstool does not support -conf (pre-configured options files)");
+    std::map<std::string, std::string> props = env.system_properties;
+    for (const auto& [k, v] : inv.system_properties) props[k] = v;
+    expanded = args_in;
+    const CommandInfo& info = command_info(*inv.command);
+    KSTOOL_TRY(expand_conf_args(*inv.conf, info.name, info.alt_name, props, expanded));
   }
+  const std::vector<std::string>& args = expanded.empty() ? args_in : expanded;
+  const size_t n = args.size();
 
   for (const std::string& a : args) {
     if (collator_equals(a, "-debug")) inv.debug = true;

@@ -136,6 +136,9 @@ struct ParseEnvironment {
   std::function<std::optional<std::string>(const std::string&)> getenv;
   // The path `-cacerts` stands for (to warn when -keystore names it), empty if unknown.
   std::string cacerts_path;
+  // Java system properties for ${name} in -conf files (user.home, …); the
+  // -J-D ones of the command line are added to these.
+  std::map<std::string, std::string> system_properties;
 };
 
 // Parses argv[1..]. On failure the Outcome says what to print; `inv` then

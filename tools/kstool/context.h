@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -28,6 +29,8 @@ struct Environment {
   int64_t now_ms = 0;
   std::string home;          // user.home, for the default -keystore
   std::string cacerts_path;  // what -cacerts opens
+  // Java system properties a -conf file may refer to as ${name}.
+  std::map<std::string, std::string> system_properties;
 };
 
 struct Context {

@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "errors.h"
 #include "kstore/file.h"
 #include "kstore/java_string.h"
@@ -52,7 +53,15 @@ bool pkcs12_has_encrypted_data(kstore::ByteView file) {
 }  // namespace
 
 const char* OpenedKeystore::provider_name() const {
-  return type_name == "JCEKS" ? "SunJCE" : "SUN";
+  return equals_ignore_case_ascii(type_name, "JCEKS") ? "SunJCE" : "SUN";
+}
+
+bool known_provider_name(const std::string& name) {
+  static const char* const kNames[] = {"SUN", "SunRsaSign", "SunEC", "SunJSSE", "SunJCE", "SunJGSS", "SunSASL",
+                                       "XMLDSig", "SunPCSC", "JdkLDAP", "JdkSASL", "SunPKCS11"};
+  for (const char* k : kNames)
+    if (name == k) return true;
+  return false;
 }
 
 std::string OpenedKeystore::jdk_alias(const Entry& e) const {
@@ -101,19 +110,41 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     file = std::move(read).value();
   }
 
-  // The type: -storetype as asked (KeyStore.getInstance(type)), else probed.
+  // The type. keytool probes an existing file unless -storetype or
+  // -providername is given; otherwise it instantiates the type asked for
+  // (KeyStore.getDefaultType(), "pkcs12", when only a provider is named).
   kstore::LoadOptions options;
-  if (inv.storetype) {
-    std::optional<TypeRequest> req = parse_type_request(*inv.storetype);
-    if (!req) return Outcome::error("java.security.KeyStoreException", *inv.storetype + " not found");
-    out.type_name = *inv.storetype;
+  const bool probe = !inv.storetype && !inv.providername && !out.in_memory;
+  if (probe) {
+    const std::optional<StoreType> detected = kstore::detect_store_type(file);
+    if (!detected)
+      return Outcome::error("java.security.KeyStoreException",
+                            "Unrecognized keystore format. Please load it with a specified type");
+    out.format = *detected;
+    out.type_name = kstore::store_type_name(*detected);
+    options.type = *detected;
+  } else {
+    const std::string type = inv.storetype.value_or("pkcs12");
+    std::optional<TypeRequest> req = parse_type_request(nice_store_type_name(type));
+    if (inv.providername) {
+      // KeyStore.getInstance(type, provider): SUN has JKS, CaseExactJKS and
+      // PKCS12, SunJCE has JCEKS.
+      if (!known_provider_name(*inv.providername))
+        return Outcome::error("java.security.NoSuchProviderException", "no such provider: " + *inv.providername);
+      const bool sunjce = *inv.providername == "SunJCE";
+      const bool offered = req && (*inv.providername == "SUN" || sunjce) &&
+                           ((req->format == StoreType::kJceks) == sunjce);
+      if (!offered) req.reset();
+    }
+    if (!req) return Outcome::error("java.security.KeyStoreException", type + " not found");
+    out.type_name = type;
     out.case_exact = req->case_exact;
     options.type = req->format;
-    const std::optional<StoreType> detected = kstore::detect_store_type(file);
-    // Which JDK class reads the bytes: JKS and PKCS12 read each other's
-    // files; JCEKS reads JKS files; CaseExactJKS only its own.
     out.format = req->format;
     if (!out.in_memory) {
+      // Which JDK class reads the bytes: JKS and PKCS12 read each other's
+      // files; JCEKS reads JKS files; CaseExactJKS only its own.
+      const std::optional<StoreType> detected = kstore::detect_store_type(file);
       switch (req->format) {
         case StoreType::kJks:
           if (detected == StoreType::kJks) break;
@@ -133,17 +164,6 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
           break;  // anything else is parsed as PKCS#12 and fails there
       }
     }
-  } else if (out.in_memory) {
-    out.format = StoreType::kPkcs12;  // KeyStore.getDefaultType()
-    out.type_name = "PKCS12";
-  } else {
-    const std::optional<StoreType> detected = kstore::detect_store_type(file);
-    if (!detected)
-      return Outcome::error("java.security.KeyStoreException",
-                            "Unrecognized keystore format. Please load it with a specified type");
-    out.format = *detected;
-    out.type_name = kstore::store_type_name(*detected);
-    options.type = *detected;
   }
 
   auto load = [&](const kstore::Password* password) -> Outcome {
@@ -196,7 +216,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   }
 
   // PKCS#12 protects keys with the store password only.
-  if (out.password && out.type_name == "PKCS12") {
+  if (out.password && equals_ignore_case_ascii(out.type_name, "PKCS12")) {
     auto ignore = [&](std::optional<kstore::Password>& pass, const char* option) {
       if (pass && !same_password(*out.password, *pass)) {
         ctx.io.err << "Warning:  Different store and key passwords not supported for PKCS12 KeyStores. "

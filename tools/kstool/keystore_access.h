@@ -51,6 +51,9 @@ struct OpenedKeystore {
   int64_t creation_ms(const kstore::Entry& e) const;
 };
 
+// The JDK's standard security providers, by name (Security.getProvider).
+bool known_provider_name(const std::string& name);
+
 // Loads the existing keystore named by ctx.keystore_path, prompting for its
 // password per `prompt` when none was given. An Outcome of kind kExit means
 // the prompt loop gave up (keytool then ends with exit 0).

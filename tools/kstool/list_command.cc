@@ -14,6 +14,7 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "errors.h"
 #include "keystore_access.h"
@@ -29,10 +30,89 @@ using kstore::Result;
 
 constexpr const char* kStars = "*******************************************";
 
-Outcome print_certificate(const Context& ctx, const std::string& alias, size_t index, kstore::ByteView der,
-                          std::ostream& out) {
+// ---- weak algorithms (Main.checkWeakConstraint, JDK 17 texts) --------------
+
+enum class Strength { kOk, kWeak, kDisabled };
+
+// "SHA1withRSA (weak)" → ("SHA1withRSA", kWeak)
+std::pair<std::string, Strength> split_marker(std::string value) {
+  for (const auto& [suffix, strength] : {std::pair<const char*, Strength>{" (weak)", Strength::kWeak},
+                                         std::pair<const char*, Strength>{" (disabled)", Strength::kDisabled}}) {
+    const std::string sfx = suffix;
+    if (value.size() > sfx.size() && value.compare(value.size() - sfx.size(), sfx.size(), sfx) == 0)
+      return {value.substr(0, value.size() - sfx.size()), strength};
+  }
+  return {value, Strength::kOk};
+}
+
+// keytool's verdicts on a certificate's signature algorithm and key, as
+// x509::keytool_describe marks them on its "Signature algorithm name:" and
+// "Subject Public Key Algorithm:" lines.
+struct AlgorithmVerdicts {
+  std::string sig_alg;
+  Strength sig = Strength::kOk;
+  std::string key;  // "1024-bit RSA key"
+  Strength key_strength = Strength::kOk;
+};
+
+std::optional<AlgorithmVerdicts> algorithm_verdicts(kstore::ByteView der) {
+  Result<std::string> text = kstore::x509::keytool_describe(der);
+  if (!text.ok()) return std::nullopt;
+  AlgorithmVerdicts v;
+  size_t pos = 0;
+  while (pos < text->size()) {
+    size_t end = text->find('\n', pos);
+    if (end == std::string::npos) end = text->size();
+    const std::string line = text->substr(pos, end - pos);
+    pos = end + 1;
+    static const std::string kSig = "Signature algorithm name: ";
+    static const std::string kKey = "Subject Public Key Algorithm: ";
+    if (line.rfind(kSig, 0) == 0) std::tie(v.sig_alg, v.sig) = split_marker(line.substr(kSig.size()));
+    if (line.rfind(kKey, 0) == 0) {
+      std::tie(v.key, v.key_strength) = split_marker(line.substr(kKey.size()));
+      break;  // extensions follow; nothing else to read
+    }
+  }
+  return v;
+}
+
+// Main.isTrustedCert: the certificate is a trusted-certificate entry of this keystore.
+bool is_trusted_cert(const OpenedKeystore& ks, kstore::ByteView der) {
+  for (const Entry& e : ks.store.entries()) {
+    if (e.visible_to_jdk && e.type == EntryType::kTrustedCert && !e.chain.empty() &&
+        kstore::equal_bytes(e.chain[0].encoded, der))
+      return true;
+  }
+  return false;
+}
+
+void check_weak(Context& ctx, const OpenedKeystore& ks, const std::string& label, kstore::ByteView der) {
+  std::optional<AlgorithmVerdicts> v = algorithm_verdicts(der);
+  if (!v) return;
+  // No need to check the signature of a trust anchor.
+  if (!is_trusted_cert(ks, der)) {
+    if (v->sig == Strength::kDisabled)
+      ctx.warnings.push_back(label + " uses the " + v->sig_alg +
+                             " signature algorithm which is considered a security risk and is disabled.");
+    if (v->sig == Strength::kWeak)
+      ctx.warnings.push_back(label + " uses the " + v->sig_alg +
+                             " signature algorithm which is considered a security risk. This algorithm will be "
+                             "disabled in a future update.");
+  }
+  if (v->key_strength == Strength::kDisabled)
+    ctx.warnings.push_back(label + " uses a " + v->key + " which is considered a security risk and is disabled.");
+  if (v->key_strength == Strength::kWeak)
+    ctx.warnings.push_back(label + " uses a " + v->key +
+                           " which is considered a security risk. This key size will be disabled in a future update.");
+}
+
+Outcome print_certificate(const Context& ctx, const OpenedKeystore& ks, const std::string& alias, size_t index,
+                          kstore::ByteView der, std::ostream& out) {
   if (ctx.inv.verbose) {
-    Result<std::string> text = kstore::x509::keytool_describe(der);
+    // keytool prints a trust anchor's signature algorithm without the weak marker.
+    kstore::x509::DescribeOptions options;
+    options.trusted = is_trusted_cert(ks, der);
+    Result<std::string> text = kstore::x509::keytool_describe(der, options);
     if (!text.ok()) {
       return Outcome::error("java.security.cert.CertificateParsingException",
                             "<" + alias + ">: certificate " + std::to_string(index + 1) + ": " +
@@ -47,8 +127,10 @@ Outcome print_certificate(const Context& ctx, const std::string& alias, size_t i
 
 // One entry; `shown_alias` is the alias as keytool prints it (as typed for
 // -alias). `note`, when set, follows the "Entry type:" line (kstool's own).
-Outcome print_entry(const Context& ctx, const OpenedKeystore& ks, const Entry& e, const std::string& shown_alias,
-                    std::ostream& out, const std::string* note = nullptr) {
+// `label` names the entry in weak-algorithm warnings ("<alias>", or "The
+// certificate" for -alias); empty for entries keytool would not check.
+Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const Entry& e, const std::string& shown_alias,
+                    const std::string& label, std::ostream& out, const std::string* note = nullptr) {
   const bool detailed = ctx.inv.verbose || ctx.inv.rfc;
   const std::string date = format_medium_date(ks.creation_ms(e));
   if (detailed) {
@@ -74,10 +156,18 @@ Outcome print_entry(const Context& ctx, const OpenedKeystore& ks, const Entry& e
         out << "Certificate chain length: " << e.chain.size() << "\n";
         for (size_t i = 0; i < e.chain.size(); ++i) {
           out << "Certificate[" << format_integer(static_cast<int64_t>(i + 1)) << "]:\n";
-          KSTOOL_TRY(print_certificate(ctx, shown_alias, i, e.chain[i].encoded, out));
+          KSTOOL_TRY(print_certificate(ctx, ks, shown_alias, i, e.chain[i].encoded, out));
+          if (!label.empty()) check_weak(ctx, ks, label, e.chain[i].encoded);
         }
       } else {
         out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
+        // Main.oneInMany: "<a> #2 of 3" when the chain has more than one certificate.
+        for (size_t i = 0; !label.empty() && i < e.chain.size(); ++i) {
+          const std::string full = e.chain.size() > 1 ? label + " #" + std::to_string(i + 1) + " of " +
+                                                            std::to_string(e.chain.size())
+                                                      : label;
+          check_weak(ctx, ks, full, e.chain[i].encoded);
+        }
       }
       break;
     case EntryType::kTrustedCert:
@@ -86,11 +176,12 @@ Outcome print_entry(const Context& ctx, const OpenedKeystore& ks, const Entry& e
         out << "Entry type: trustedCertEntry\n";
         note_line();
         out << "\n";
-        KSTOOL_TRY(print_certificate(ctx, shown_alias, 0, e.chain[0].encoded, out));
+        KSTOOL_TRY(print_certificate(ctx, ks, shown_alias, 0, e.chain[0].encoded, out));
       } else {
         out << "trustedCertEntry, \n";
         out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
       }
+      if (!label.empty()) check_weak(ctx, ks, label, e.chain[0].encoded);
       break;
   }
   return Outcome::ok();
@@ -118,7 +209,7 @@ Outcome run_list(Context& ctx) {
       }
       return Outcome::exception("Alias <" + *inv.alias + "> does not exist");
     }
-    return print_entry(ctx, ks, *e, *inv.alias, out);
+    return print_entry(ctx, ks, *e, *inv.alias, "The certificate", out);
   }
 
   std::vector<const Entry*> visible;
@@ -135,7 +226,7 @@ Outcome run_list(Context& ctx) {
       << entries_word(sorted.size()) << "\n\n";
   const bool detailed = inv.verbose || inv.rfc;
   for (const auto& [alias, e] : sorted) {
-    KSTOOL_TRY(print_entry(ctx, ks, *e, alias, out));
+    KSTOOL_TRY(print_entry(ctx, ks, *e, alias, "<" + alias + ">", out));
     if (detailed) print_separator(out);
   }
 
@@ -147,7 +238,7 @@ Outcome run_list(Context& ctx) {
         return java_string_compare(a->alias, b->alias) < 0;
       });
       for (const Entry* e : hidden) {
-        KSTOOL_TRY(print_entry(ctx, ks, *e, e->alias, out, &e->jdk_invisible_reason));
+        KSTOOL_TRY(print_entry(ctx, ks, *e, e->alias, "", out, &e->jdk_invisible_reason));
         print_separator(out);
       }
     } else {

@@ -64,16 +64,6 @@ bool is_windows_type(const std::optional<std::string>& t) {
   return t && (*t == "Windows-MY" || *t == "Windows-ROOT");
 }
 
-// Providers kstool stands in for; -addprovider of anything else fails as
-// keytool fails for a provider it cannot find.
-bool known_provider(const std::string& name) {
-  static const char* const kNames[] = {"SUN", "SunRsaSign", "SunEC", "SunJSSE", "SunJCE", "SunJGSS", "SunSASL",
-                                       "XMLDSig", "SunPCSC", "JdkLDAP", "JdkSASL", "SunPKCS11"};
-  for (const char* k : kNames)
-    if (name == k) return true;
-  return false;
-}
-
 // Main.doCommands up to the command itself.
 Outcome pre_command_checks(Context& ctx) {
   Invocation& inv = ctx.inv;
@@ -111,7 +101,11 @@ Outcome pre_command_checks(Context& ctx) {
                           "not be specified");
   if (inv.validity <= 0) return Outcome::exception("Validity must be greater than zero");
   for (const auto& [name, arg] : inv.providers) {
-    if (!known_provider(name)) return Outcome::exception("Provider named \"" + name + "\" not found");
+    if (!known_provider_name(name)) return Outcome::exception("Provider named \"" + name + "\" not found");
+    // Provider.configure: only SunPKCS11 takes an argument, and kstool has no PKCS#11.
+    if (arg && name == "SunPKCS11")
+      return Outcome::error("java.lang.UnsupportedOperationException", "kstool does not support PKCS#11 (SunPKCS11)");
+    if (arg) return Outcome::error("java.lang.UnsupportedOperationException", "configure is not supported");
   }
   for (const auto& [name, arg] : inv.provider_classes) return Outcome::exception("Provider \"" + name + "\" not found");
 
@@ -155,6 +149,7 @@ int run(const std::vector<std::string>& argv, Io io, const Environment& env) {
   ParseEnvironment penv;
   penv.getenv = env.getenv;
   penv.cacerts_path = env.cacerts_path;
+  penv.system_properties = env.system_properties;
   Outcome parsed = parse_args(args, penv, inv);
   for (const std::string& line : inv.notices) io.err << line << "\n";
 
@@ -235,6 +230,17 @@ Environment process_environment() {
   struct stat st {};
   if (cacerts.empty() || ::stat(cacerts.c_str(), &st) != 0) cacerts = "/etc/ssl/certs/java/cacerts";
   env.cacerts_path = cacerts;
+  std::map<std::string, std::string>& props = env.system_properties;
+  props["user.home"] = env.home;
+  if (const char* user = std::getenv("USER")) props["user.name"] = user;
+  if (char* cwd = ::getcwd(nullptr, 0)) {
+    props["user.dir"] = cwd;
+    std::free(cwd);
+  }
+  if (const char* java_home = std::getenv("JAVA_HOME")) props["java.home"] = java_home;
+  props["file.separator"] = "/";
+  props["path.separator"] = ":";
+  props["line.separator"] = "\n";
   return env;
 }
 
