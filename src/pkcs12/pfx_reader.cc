@@ -83,7 +83,7 @@ Result<Pfx> read_pfx(ByteView file) {
 // EncryptedContentInfo ::= SEQUENCE { contentType, contentEncryptionAlgorithm,
 //                                     encryptedContent [0] IMPLICIT OCTET STRING OPTIONAL }
 struct EncryptedData {
-  pbe::PbeAlgorithm algorithm;
+  Bytes algorithm;  // the AlgorithmIdentifier TLV, parsed by the caller
   Bytes ciphertext;
 };
 
@@ -100,7 +100,7 @@ Result<EncryptedData> read_encrypted_data(ContentInfo& ci) {
     return Status::Unsupported("encrypted content of type ", der::oid_to_string(content_type));
   KS_ASSIGN_OR_RETURN(der::Element ai, eci.read_element(der::kSequence));
   EncryptedData out;
-  KS_ASSIGN_OR_RETURN(out.algorithm, pbe::parse_pbe_algorithm(ai.encoding));
+  out.algorithm = to_bytes(ai.encoding);
   // The JDK requires encryptedContent although it is OPTIONAL.
   if (eci.empty()) return eci.malformed("Invalid length for EncryptedContentInfo (no encryptedContent)");
   Bytes storage;
@@ -132,14 +132,19 @@ class Loader {
     KS_TRY(outer.expect_end());
     for (size_t i = 0; !contents.empty(); ++i)
       KS_TRY(read_safe_contents_info(contents).with_context("ContentInfo ", i));
-    if (skipped_encrypted_)
+    if (skipped_encrypted_) {
       info.notes.push_back(std::to_string(skipped_encrypted_) +
                            " encrypted SafeContents not opened: no password was given, so the certificates "
-                           "in them are not loaded (the JDK skips them the same way)");
+                           "in them are not loaded (the JDK skips them the same way)" +
+                           (empty_password_opens_ == skipped_encrypted_
+                                ? std::string("; they open with the empty password")
+                                : std::string()));
+    }
 
     KS_ASSIGN_OR_RETURN(BuiltEntries built, build_entries(bags_, limits_));
     for (std::string& note : built.notes) info.notes.push_back(std::move(note));
-    for (Entry& e : built.entries) store_.put(std::move(e));
+    // Aliases are unique ignoring case by construction (entry_builder), so no put() matching is needed.
+    for (Entry& e : built.entries) store_.append(std::move(e));
     record_protection(pfx);
     info.password_encoding = encodings_used();
     return std::move(store_);
@@ -154,11 +159,11 @@ class Loader {
       if (password_) info.notes.push_back("the file has no MAC: its integrity cannot be checked");
       return Status::Ok();
     }
-    KS_TRY(check_mac_limits(*pfx.mac, limits_));
     if (!password_) {
       info.notes.push_back("integrity not verified: no password was given (" + mac_algorithm_name(*pfx.mac) + ")");
       return Status::Ok();
     }
+    KS_TRY(check_mac_limits(*pfx.mac, limits_));
     KS_ASSIGN_OR_RETURN(MacMatch match, verify_mac(crypto::default_backend(), *pfx.mac, pfx.auth_safe, *password_));
     info.integrity_checked = true;
     if (!match.standard) mac_encoding_ = match.encoding;
@@ -170,22 +175,38 @@ class Loader {
     if (equal_bytes(ci.content_type, oid::kData)) {
       Bytes storage;
       KS_ASSIGN_OR_RETURN(ByteView data, read_data_content(ci, storage));
-      ++plain_safe_contents_;
       return add_bags(data);
     }
     if (!equal_bytes(ci.content_type, oid::kEncryptedData)) return unsupported_content_type(ci.content_type);
     KS_ASSIGN_OR_RETURN(EncryptedData ed, read_encrypted_data(ci));
-    KS_TRY(pbe::check_iterations(ed.algorithm.iterations, limits_, "cert PBE"));
-    last_cert_algorithm_ = ed.algorithm;
+    Result<pbe::PbeAlgorithm> alg = pbe::parse_pbe_algorithm(ed.algorithm);
     if (!password_) {
+      // KeyStore.load(stream, null) never fails for what it does not open.
       ++skipped_encrypted_;
+      if (alg.ok()) {
+        last_cert_algorithm_ = *alg;
+        probe_empty_password(*alg, ed.ciphertext);
+      }
       return Status::Ok();
     }
-    Result<pbe::Decryption> plain = pbe::decrypt_with_password(crypto::default_backend(), ed.algorithm, *password_,
+    if (!alg.ok()) return std::move(alg).status();
+    KS_TRY(pbe::check_iterations(alg->iterations, limits_, "cert PBE"));
+    last_cert_algorithm_ = *alg;
+    Result<pbe::Decryption> plain = pbe::decrypt_with_password(crypto::default_backend(), *alg, *password_,
                                                                ed.ciphertext, pbe::is_single_sequence);
-    if (!plain.ok()) return explain_decryption_failure(std::move(plain).status(), ed.algorithm);
+    if (!plain.ok()) return explain_decryption_failure(std::move(plain).status(), *alg);
     if (!plain->standard_encoding) cipher_encoding_ = plain->encoding;
     return add_bags(plain->plaintext);
+  }
+
+  // Without a password, kstore still finds out whether the empty password
+  // opens what it skips (JDK 17's store(stream, null) encrypted with it), so
+  // that the note can tell the user how to see those certificates.
+  void probe_empty_password(const pbe::PbeAlgorithm& alg, ByteView ciphertext) {
+    if (!pbe::check_iterations(alg.iterations, limits_, "cert PBE").ok()) return;
+    const Password empty;
+    if (pbe::decrypt_with_password(crypto::default_backend(), alg, empty, ciphertext, pbe::is_single_sequence).ok())
+      ++empty_password_opens_;
   }
 
   // With a MAC that verified, the password is right for the MAC, so a cipher
@@ -266,7 +287,7 @@ class Loader {
   std::vector<SafeBag> bags_;
   std::optional<pbe::PbeAlgorithm> last_cert_algorithm_;
   size_t skipped_encrypted_ = 0;
-  size_t plain_safe_contents_ = 0;
+  size_t empty_password_opens_ = 0;
   std::string mac_encoding_;
   std::string cipher_encoding_;
 };

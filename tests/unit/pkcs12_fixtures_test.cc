@@ -278,6 +278,14 @@ TEST(Pkcs12Fixtures, NoPasswordNotesWhatWasSkipped) {
   ASSERT_NE(server, nullptr);
   EXPECT_TRUE(server->chain.empty());
   EXPECT_EQ(store->find("root ca"), nullptr);
+
+  // When the empty password would open them, the note says so.
+  Fixture e = load_fixture("ossl_empty");
+  auto empty = load_keystore(e.file, nullptr);
+  ASSERT_TRUE(empty.ok()) << empty.status().to_string();
+  notes.clear();
+  for (const std::string& n : empty->load_info().notes) notes += n + "\n";
+  EXPECT_NE(notes.find("they open with the empty password"), std::string::npos) << notes;
 }
 
 }  // namespace

@@ -172,9 +172,10 @@ TEST(Pkcs12Limits, MacIterationsAboveTheCapAreRefusedFirst) {
     auto store = load_keystore(bad, &kChangeit);
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.status().code(), ErrorCode::kLimitExceeded) << store.status().to_string();
-    // Refused even when no password is given (nothing is derived then anyway).
+    // Without a password nothing is derived and, as KeyStore.load(stream,
+    // null), the load does not fail for what it does not check.
     auto unverified = load_keystore(bad, nullptr);
-    EXPECT_EQ(unverified.status().code(), ErrorCode::kLimitExceeded);
+    EXPECT_TRUE(unverified.ok()) << unverified.status().to_string();
   }
   Limits strict;
   strict.max_kdf_iterations = 2047;
