@@ -97,6 +97,25 @@ copy "$K25" jdk25_modern.p12 "$PW"
 copy "$K25" jdk25_nonascii.p12 "$NONASCII"                        # JDK 17 cannot open it at all
 copy "$K25" jdk25_nonascii_legacy.p12 "$NONASCII" -J-Dkeystore.pkcs12.legacy  # ciphers keyed with 7-bit-masked UTF-8
 
+# ---- KeyStore.store(stream, null) -------------------------------------------
+# JDK 17 encrypts the certificates and keys its MAC with the empty password;
+# JDK 25 writes the certificates in clear and no MAC (keystore-formats.md §3.11).
+cat >StoreNull.java <<'JAVA'
+import java.io.*;
+import java.security.KeyStore;
+
+// Loads a PKCS12 keystore with its password and stores it with a null one.
+public class StoreNull {
+  public static void main(String[] args) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = new FileInputStream(args[0])) { ks.load(in, args[1].toCharArray()); }
+    try (OutputStream out = new FileOutputStream(args[2])) { ks.store(out, null); }
+  }
+}
+JAVA
+"$J17/bin/java" StoreNull.java "$J" "$PW" "$OUT/jdk17_store_null.p12"
+"$J25/bin/java" StoreNull.java "$J" "$PW" "$OUT/jdk25_store_null.p12"
+
 # ---- EncryptedPrivateKeyInfo for every PBE scheme (openssl pkcs8) ------------
 # pkcs8/plain.der is the PrivateKeyInfo; pkcs8/<scheme>.der its encryption
 # under the password "kstore-pbe" (PBES2 with 2048 iterations, PBES1 2048).
@@ -141,10 +160,11 @@ openssl_view() {  # openssl_view <file> <password>
   printf '{"certs":%s,"keys":%s}' "$certs" "$keys"
 }
 
-jdk_view() {  # jdk_view <file> <password>: JDK 17's KeyStore view, else JDK 25's, else null
-  local f=$1 pass=$2 out java
+jdk_view() {  # jdk_view <file> <password> <key password>: JDK 17's KeyStore view, else JDK 25's, else null
+  local f=$1 pass=$2 keypass=$3 out java
   for java in "$J17/bin/java" "$J25/bin/java"; do
-    out=$(SP_B64=$(printf %s "$pass" | base64 -w0) "$java" "$DUMP" PKCS12 "$f" 2>/dev/null || true)
+    out=$(SP_B64=$(printf %s "$pass" | base64 -w0) KP_B64=$(printf %s "$keypass" | base64 -w0) \
+      "$java" "$DUMP" PKCS12 "$f" 2>/dev/null || true)
     if printf %s "$out" | grep -q '"load":"ok"'; then
       printf %s "$out"
       return
@@ -157,10 +177,12 @@ for f in "$OUT"/*.p12; do
   name=$(basename "$f" .p12)
   case $name in
     *nonascii*) pass=$NONASCII ;;
-    *empty*) pass= ;;
+    *empty* | *store_null*) pass= ;;
     *) pass=$PW ;;
   esac
-  printf '{"password":"%s","jdk":%s,"openssl":%s}\n' "$pass" "$(jdk_view "$f" "$pass")" \
-    "$(openssl_view "$f" "$pass")" >"$OUT/$name.ref.json"
+  keypass=$pass
+  case $name in *store_null*) keypass=$PW ;; esac  # store(null) keeps the keys as they were
+  printf '{"password":"%s","keyPassword":"%s","jdk":%s,"openssl":%s}\n' "$pass" "$keypass" \
+    "$(jdk_view "$f" "$pass" "$keypass")" "$(openssl_view "$f" "$pass")" >"$OUT/$name.ref.json"
 done
 echo "fixtures written to $OUT"

@@ -50,6 +50,7 @@ struct Fixture {
   Bytes file;
   json::Value ref;
   Password password;
+  Password key_password;  // differs after KeyStore.store(stream, null), which keeps the keys as they were
 };
 
 Fixture load_fixture(const std::string& name) {
@@ -60,6 +61,8 @@ Fixture load_fixture(const std::string& name) {
   EXPECT_TRUE(parsed.ok()) << parsed.status().to_string();
   if (parsed.ok()) f.ref = std::move(parsed).value();
   f.password = Password::from_utf8(f.ref["password"].as_string());
+  f.key_password = Password::from_utf8(
+      f.ref["keyPassword"].is_string() ? f.ref["keyPassword"].as_string() : f.ref["password"].as_string());
   return f;
 }
 
@@ -99,14 +102,14 @@ TEST(Pkcs12Fixtures, VisibleEntriesAreTheJdkView) {
         EXPECT_EQ(got->type, EntryType::kTrustedCert);
       } else if (type == "SecretKeyEntry") {
         ASSERT_EQ(got->type, EntryType::kSecretKey);
-        auto key = unseal_secret_key(*got->key, f.password);
+        auto key = unseal_secret_key(*got->key, f.key_password);
         ASSERT_TRUE(key.ok()) << key.status().to_string();
         EXPECT_EQ(key->algorithm, want["keyAlg"].as_string());
         EXPECT_EQ(int64_t(key->key.size() * 8), want["keyBits"].as_int());
         EXPECT_EQ(sha256(key->key), want["keyEncodedSha256"].as_string());
       } else {
         ASSERT_EQ(got->type, EntryType::kPrivateKey);
-        auto pkcs8 = unseal_private_key(*got->key, f.password);
+        auto pkcs8 = unseal_private_key(*got->key, f.key_password);
         ASSERT_TRUE(pkcs8.ok()) << pkcs8.status().to_string();
         // "PrivateKeyEntry?" with keyError: the JDK lists it but cannot decrypt
         // it (two-key 3DES); kstore can, and OpenSSL's view checks the bytes.
@@ -131,7 +134,7 @@ TEST(Pkcs12Fixtures, EveryBagOpensslSeesIsThere) {
     for (const Entry& e : store->entries()) {
       for (const std::string& h : chain_hashes(e)) certs.insert(h);
       if (e.type == EntryType::kPrivateKey) {
-        auto pkcs8 = unseal_private_key(*e.key, f.password);
+        auto pkcs8 = unseal_private_key(*e.key, f.key_password);
         ASSERT_TRUE(pkcs8.ok()) << e.alias << ": " << pkcs8.status().to_string();
         keys.insert(sha256(*pkcs8));
       }
@@ -179,6 +182,11 @@ const Expect kExpect[] = {
     {"ossl_2des_rc4", "PBEWithSHA1AndRC4_128", "PBEWithSHA1AndDESede2Key (1.2.840.113549.1.12.1.4)", "HmacPBESHA1", 2048,
      2048, 1, 0, ""},
     {"ossl_rc2_128_rc4_40", "PBEWithSHA1AndRC4_40", "PBEWithSHA1AndRC2_128", "HmacPBESHA1", 2048, 2048, 1, 0, ""},
+    // KeyStore.store(stream, null): JDK 17 keys the MAC and the certificate
+    // encryption with the empty password, JDK 25 writes neither.
+    {"jdk17_store_null", "PBEWithHmacSHA256AndAES_256", "PBEWithHmacSHA256AndAES_256", "HmacPBESHA256", 10000, 10000, 5,
+     0, ""},
+    {"jdk25_store_null", "NONE", "PBEWithHmacSHA256AndAES_256", "NONE", 0, 0, 5, 0, ""},
     // No trust attribute: the JDK sees nothing; kstore lists both certificates, marked.
     {"ossl_nokeys", "PBEWithHmacSHA256AndAES_256", "PBEWithHmacSHA256AndAES_256", "HmacPBESHA256", 2048, 2048, 0, 2, ""},
     // A keyBag in clear: invisible to the JDK, listed by kstore with its chain.
@@ -261,6 +269,25 @@ TEST(Pkcs12Fixtures, PasswordlessStoreOpensWithoutPassword) {
   EXPECT_EQ(server->chain.size(), 2u);
   // The keys are still encrypted, with the key password.
   EXPECT_TRUE(unseal_private_key(*server->key, f.password).ok());
+}
+
+// Both KeyStore.store(stream, null) forms open with no password, and with
+// the empty one; JDK 17's encrypted certificates need the latter.
+TEST(Pkcs12Fixtures, StoreWithNullPasswordReadsBack) {
+  for (const char* name : {"jdk17_store_null", "jdk25_store_null"}) {
+    SCOPED_TRACE(name);
+    Fixture f = load_fixture(name);
+    const Password empty;
+    auto with_empty = load_keystore(f.file, &empty);
+    ASSERT_TRUE(with_empty.ok()) << with_empty.status().to_string();
+    EXPECT_EQ(with_empty->size(), 5u);
+    auto with_none = load_keystore(f.file, nullptr);
+    ASSERT_TRUE(with_none.ok()) << with_none.status().to_string();
+    const Entry* server = with_none->find("server");
+    ASSERT_NE(server, nullptr);
+    EXPECT_EQ(server->chain.empty(), std::string(name) == "jdk17_store_null");
+    EXPECT_TRUE(unseal_private_key(*server->key, f.key_password).ok());
+  }
 }
 
 // Without a password the encrypted certificates cannot be read: the load
