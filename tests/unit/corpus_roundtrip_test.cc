@@ -158,7 +158,7 @@ TEST_P(CorpusRoundTrip, SaveAndReloadKeepsEntries) {
   report(f, gaps->find(c.file, format), gaps->source);
 }
 
-INSTANTIATE_TEST_SUITE_P(Interop, CorpusRoundTrip, ::testing::ValuesIn(cases()),
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusRoundTrip, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<Case>& info) { return case_name(info.param); });
 
 }  // namespace

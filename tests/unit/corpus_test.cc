@@ -405,7 +405,7 @@ TEST_P(CorpusLoad, MatchesReference) {
   report(f, gaps->find(c.file, format), gaps->source);
 }
 
-INSTANTIATE_TEST_SUITE_P(Interop, CorpusLoad, ::testing::ValuesIn(cases()),
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusLoad, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<Case>& info) { return case_name(info.param); });
 
 // The gaps list may only name corpus files (a typo would hide nothing and
