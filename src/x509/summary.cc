@@ -69,11 +69,13 @@ Result<CertificateSummary> summarize(ByteView der_bytes) {
   s.not_before_ms = cert.not_before_ms;
   s.not_after_ms = cert.not_after_ms;
   s.version = cert.version;
+  // An identifier the JDK cannot decode is simply absent for it (the
+  // extension is "unparseable"), so it is absent here too.
   for (const Extension& e : cert.extensions) {
     if (e.oid == "2.5.29.14" && !s.subject_key_id) {
-      KS_ASSIGN_OR_RETURN(s.subject_key_id, read_subject_key_id(e.value));
+      if (auto id = read_subject_key_id(e.value); id.ok()) s.subject_key_id = std::move(*id);
     } else if (e.oid == "2.5.29.35" && !s.authority_key_id) {
-      KS_ASSIGN_OR_RETURN(s.authority_key_id, read_authority_key_id(e.value));
+      if (auto id = read_authority_key_id(e.value); id.ok()) s.authority_key_id = std::move(*id);
     }
   }
   return s;

@@ -1,8 +1,13 @@
 // Certificate times: ASN.1 UTCTime/GeneralizedTime as the JDK reads them
 // (sun.security.util.DerValue.getTimeInternal) and java.util.Date.toString().
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
 #include <ctime>
 
 #include "x509/certificate.h"
+#include "x509/zone_names.h"
 
 namespace kstore::x509 {
 namespace {
@@ -89,6 +94,20 @@ Result<int64_t> parse_time(uint8_t tag, ByteView t) {
   return ms;
 }
 
+std::string java_default_zone_id() {
+  // TimeZone.getDefault() on Linux: the TZ variable, else the zone file
+  // /etc/localtime links to.
+  if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != 0) {
+    return tz[0] == ':' ? std::string(tz + 1) : std::string(tz);
+  }
+  char target[PATH_MAX];
+  const ssize_t n = readlink("/etc/localtime", target, sizeof target - 1);
+  if (n <= 0) return {};
+  const std::string path(target, static_cast<size_t>(n));
+  const size_t at = path.find("zoneinfo/");
+  return at == std::string::npos ? std::string() : path.substr(at + 9);
+}
+
 std::string java_date_string(int64_t ms) {
   static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -98,10 +117,13 @@ std::string java_date_string(int64_t ms) {
   const time_t tt = static_cast<time_t>(secs);
   struct tm tm {};
   if (localtime_r(&tt, &tm) == nullptr) gmtime_r(&tt, &tm);
-  char buf[96];
+  // Java names the zone by its standard or daylight name only; the C
+  // library's own abbreviation is the fallback for IDs Java does not know.
+  std::string zone = tm.tm_zone ? tm.tm_zone : "GMT";
+  if (auto java_name = java_zone_short_name(java_default_zone_id(), tm.tm_isdst > 0)) zone = *java_name;
+  char buf[128];
   snprintf(buf, sizeof buf, "%s %s %02d %02d:%02d:%02d %s %lld", kDays[tm.tm_wday % 7], kMonths[tm.tm_mon % 12],
-           tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_zone ? tm.tm_zone : "GMT",
-           static_cast<long long>(tm.tm_year) + 1900);
+           tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, zone.c_str(), static_cast<long long>(tm.tm_year) + 1900);
   return buf;
 }
 

@@ -12,7 +12,7 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 export TZ=UTC LC_ALL=C.UTF-8
 
-rm -f ./*.pem ./*.printcert.txt
+rm -f ./*.pem ./*.printcert.txt names.tsv
 
 key() {  # key NAME OPENSSL-GENPKEY-ARGS...
   local n=$1; shift
@@ -363,5 +363,8 @@ sia_not_seq 1.3.6.1.5.5.7.1.11 0500
 freshest_bad 2.5.29.46 0500
 ocspnocheck_junk 1.3.6.1.5.5.7.48.1.5 ffff
 TABLE
+
+# X500Principal.getName() and toString() of every subject, for the summary tests.
+"$(dirname "$KEYTOOL")/java" PrintNames.java ./*.pem > names.tsv
 
 echo "made $(ls ./*.pem | wc -l) certificates"

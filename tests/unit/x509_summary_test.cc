@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "kstore/x509.h"
 
@@ -105,6 +106,44 @@ TEST(X509Summary, EveryTruncationFailsCleanly) {
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.status().code(), ErrorCode::kMalformed);
   }
+}
+
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out.push_back(s[i]);
+      continue;
+    }
+    const char c = s[++i];
+    out.push_back(c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c);
+  }
+  return out;
+}
+
+// names.tsv: X500Principal.getName() and toString() of every fixture's
+// subject, printed by JDK 17 (testdata/x509/PrintNames.java).
+TEST(X509Summary, SubjectNamesMatchJdk17) {
+  const Bytes tsv = read_fixture("names.tsv");
+  std::istringstream in(std::string(tsv.begin(), tsv.end()));
+  std::string line;
+  int compared = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cols;
+    size_t start = 0;
+    for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+      cols.push_back(line.substr(start, tab - start));
+    }
+    cols.push_back(line.substr(start));
+    ASSERT_EQ(cols.size(), 3u) << line;
+    SCOPED_TRACE(cols[0]);
+    auto s = summarize(der_of(cols[0]));
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    EXPECT_EQ(s->subject_rfc2253, unescape(cols[1]));
+    EXPECT_EQ(s->subject, unescape(cols[2]));
+    ++compared;
+  }
+  EXPECT_GE(compared, 100);
 }
 
 }  // namespace

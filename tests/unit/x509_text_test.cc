@@ -1,0 +1,131 @@
+// The small Java text rules behind keytool's certificate output: times,
+// Date.toString() zones, BigInteger hex, HexDumpEncoder, X.500 names.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "x509/certificate.h"
+#include "x509/hex_dump.h"
+#include "x509/x500_name.h"
+
+namespace kstore::x509 {
+namespace {
+
+class Zone {
+ public:
+  explicit Zone(const char* tz) {
+    if (const char* old = std::getenv("TZ")) old_ = old, had_ = true;
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+  ~Zone() {
+    if (had_) setenv("TZ", old_.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+  }
+
+ private:
+  std::string old_;
+  bool had_ = false;
+};
+
+int64_t time_of(uint8_t tag, const char* text) {
+  auto r = parse_time(tag, as_bytes(text));
+  EXPECT_TRUE(r.ok()) << text << ": " << r.status().to_string();
+  return r.ok() ? *r : INT64_MIN;
+}
+
+TEST(X509Text, TimesFollowDerValueRules) {
+  EXPECT_EQ(time_of(0x17, "700101000000Z"), 0);
+  EXPECT_EQ(time_of(0x17, "491231235959Z"), 2524607999000);   // YY < 50 is 20YY
+  EXPECT_EQ(time_of(0x17, "500101000000Z"), -631152000000);   // YY >= 50 is 19YY
+  EXPECT_EQ(time_of(0x17, "7001010000Z"), 0);                 // seconds may be missing
+  EXPECT_EQ(time_of(0x17, "700101013000+0130"), 0);
+  EXPECT_EQ(time_of(0x18, "19691231220000-0200"), 0);
+  EXPECT_EQ(time_of(0x18, "19700101000000.5Z"), 500);
+  EXPECT_EQ(time_of(0x18, "19700101000000.123456Z"), 123);    // only milliseconds are kept
+  EXPECT_EQ(time_of(0x18, "99991231235959Z"), 253402300799000);
+  for (const char* bad : {"7001010000+0100", "700101000000", "701301000000Z", "700100000000Z", "700101240000Z",
+                          "7001010000000Z", "70010100000aZ"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(parse_time(0x17, as_bytes(bad)).ok());
+  }
+  EXPECT_FALSE(parse_time(0x18, as_bytes("19700101000000.Z")).ok());
+  EXPECT_FALSE(parse_time(0x04, as_bytes("700101000000Z")).ok());
+}
+
+TEST(X509Text, DateToStringUtc) {
+  Zone utc("UTC");
+  EXPECT_EQ(java_date_string(0), "Thu Jan 01 00:00:00 UTC 1970");
+  EXPECT_EQ(java_date_string(-1), "Wed Dec 31 23:59:59 UTC 1969");
+  EXPECT_EQ(java_date_string(253402300799000), "Fri Dec 31 23:59:59 UTC 9999");
+}
+
+TEST(X509Text, DateToStringUsesJavaZoneNames) {
+  if (!std::filesystem::exists("/usr/share/zoneinfo/America/Sao_Paulo")) GTEST_SKIP() << "no tzdata";
+  {
+    Zone z("America/Sao_Paulo");  // tzdata says "-03"; Java says BRT
+    EXPECT_EQ(java_date_string(1767225600000), "Wed Dec 31 21:00:00 BRT 2025");
+  }
+  {
+    Zone z("Europe/Berlin");
+    EXPECT_EQ(java_date_string(1767225600000), "Thu Jan 01 01:00:00 CET 2026");
+    EXPECT_EQ(java_date_string(1782864000000), "Wed Jul 01 02:00:00 CEST 2026");
+  }
+  {
+    Zone z(":Asia/Tokyo");
+    EXPECT_EQ(java_date_string(0), "Thu Jan 01 09:00:00 JST 1970");
+  }
+}
+
+TEST(X509Text, BigIntegerToString16) {
+  auto hex = [](std::initializer_list<uint8_t> b) { return big_integer_hex(Bytes(b)); };
+  EXPECT_EQ(hex({0x00}), "0");
+  EXPECT_EQ(hex({0x7f}), "7f");
+  EXPECT_EQ(hex({0x00, 0x80}), "80");
+  EXPECT_EQ(hex({0x00, 0x00, 0x01}), "1");
+  EXPECT_EQ(hex({0xff}), "-1");
+  EXPECT_EQ(hex({0xff, 0x01}), "-ff");
+  EXPECT_EQ(hex({0x80, 0x00}), "-8000");
+}
+
+TEST(X509Text, HexDumpEncoderLayout) {
+  EXPECT_EQ(hex_dump({}), "");
+  EXPECT_EQ(hex_dump(as_bytes("0")), "0000: 30                                                 0\n");
+  Bytes b;
+  for (int i = 0; i < 17; ++i) b.push_back(static_cast<uint8_t>('w' + i));  // 'w'..: '{' and beyond are dots
+  EXPECT_EQ(hex_dump(b),
+            "0000: 77 78 79 7A 7B 7C 7D 7E   7F 80 81 82 83 84 85 86  wxyz............\n"
+            "0010: 87                                                 .\n");
+  EXPECT_EQ(hex_dump(Bytes(8, 0x41)), "0000: 41 41 41 41 41 41 41 41                            AAAAAAAA\n");
+}
+
+Bytes name_der(std::initializer_list<std::pair<const char*, const char*>> rdns) {
+  // SEQUENCE OF SET OF { OID 2.5.4.x, UTF8String } for short test names.
+  Bytes seq;
+  for (auto [oid_last, value] : rdns) {
+    const std::string v = value;
+    Bytes atv = {0x06, 0x03, 0x55, 0x04, static_cast<uint8_t>(std::atoi(oid_last)), 0x0c, static_cast<uint8_t>(v.size())};
+    atv.insert(atv.end(), v.begin(), v.end());
+    Bytes set = {0x31, static_cast<uint8_t>(atv.size() + 2), 0x30, static_cast<uint8_t>(atv.size())};
+    set.insert(set.end(), atv.begin(), atv.end());
+    seq.insert(seq.end(), set.begin(), set.end());
+  }
+  Bytes out = {0x30, static_cast<uint8_t>(seq.size())};
+  out.insert(out.end(), seq.begin(), seq.end());
+  return out;
+}
+
+TEST(X509Text, NamesInBothJavaForms) {
+  const Bytes n = name_der({{"6", "US"}, {"10", "A, B"}, {"3", " x "}});
+  EXPECT_EQ(*name_to_java_string(n), "CN=\" x \", O=\"A, B\", C=US");
+  EXPECT_EQ(*name_to_rfc2253(n), "CN=\\ x\\ ,O=A\\, B,C=US");
+  const Bytes empty = {0x30, 0x00};
+  EXPECT_EQ(*name_to_java_string(empty), "");
+  EXPECT_FALSE(name_to_java_string(Bytes{0x30, 0x02, 0x30, 0x00}).ok());  // an RDN must be a SET
+}
+
+}  // namespace
+}  // namespace kstore::x509
