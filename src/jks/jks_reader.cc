@@ -132,7 +132,7 @@ class BodyReader {
       default:
         break;
     }
-    return Status::Malformed("Unrecognized keystore entry: ", tag);
+    return in_.malformed("Unrecognized keystore entry: ", tag);
   }
 
   io::ByteReader in_;
