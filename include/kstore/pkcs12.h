@@ -54,7 +54,10 @@ Result<Pkcs12Protection> pkcs12_protection_from_properties(
     std::span<const std::pair<std::string, std::string>> properties,
     const Pkcs12Protection& base = pkcs12_profile_protection(Pkcs12Profile::kModern));
 
-// The SealParams that seal a new key the way `protection` says keys are sealed.
+// The SealParams that seal a new key the way `protection` says keys are
+// sealed. A loaded store's protection names the algorithm of its first
+// shrouded key; keytool seals the keys it adds with its configured default
+// instead (pkcs12_protection_from_properties), so use that to match keytool.
 SealParams pkcs12_seal_params(const Pkcs12Protection& protection);
 
 // JDK names for -v output and messages: "PBEWithHmacSHA256AndAES_256",
