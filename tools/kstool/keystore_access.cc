@@ -231,6 +231,18 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   return Outcome::ok();
 }
 
+Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore::Password* new_password) {
+  if (ctx.inv.verbose) ctx.io.err << "[Storing " << (ks.in_memory ? "keystore" : ctx.keystore_path) << "]\n";
+  if (ks.in_memory) return Outcome::ok();
+  const kstore::Password none;
+  const kstore::Password& password = new_password ? *new_password : ks.password ? *ks.password : none;
+  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password);
+  if (!bytes.ok()) return library_failure(bytes.status());
+  kstore::Status written = kstore::write_file_atomic(ctx.keystore_path, *bytes);
+  if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
+  return Outcome::ok();
+}
+
 void print_no_integrity_warning(std::ostream& err) {
   err << "\n"
          "*****************  WARNING WARNING WARNING  *****************\n"

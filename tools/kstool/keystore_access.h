@@ -59,6 +59,12 @@ bool known_provider_name(const std::string& name);
 // the prompt loop gave up (keytool then ends with exit 0).
 Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out);
 
+// Writes `ks.store` back to ctx.keystore_path as keytool does after a
+// command that changed it: "[Storing <file>]" on stderr with -v, then the
+// file replaced atomically (kstore::write_file_atomic). `new_password`, when
+// set, replaces the store password (-storepasswd).
+Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore::Password* new_password = nullptr);
+
 // The no-integrity banner keytool prints when a store was loaded without a password.
 void print_no_integrity_warning(std::ostream& err);
 

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "help.h"
+#include "kstore/bytes.h"
 #include "keystore_access.h"
 #include "text.h"
 
@@ -141,8 +142,7 @@ void print_warnings(const Invocation& inv, const std::vector<std::string>& warni
 
 }  // namespace
 
-int run(const std::vector<std::string>& argv, Io io, const Environment& env) {
-  std::vector<std::string> args = argv;
+int run(std::vector<std::string> args, Io io, const Environment& env) {
   Invocation inv;
   take_jvm_options(args, inv);
 
@@ -151,6 +151,7 @@ int run(const std::vector<std::string>& argv, Io io, const Environment& env) {
   penv.cacerts_path = env.cacerts_path;
   penv.system_properties = env.system_properties;
   Outcome parsed = parse_args(args, penv, inv);
+  for (std::string& a : args) kstore::secure_wipe(a.data(), a.size());
   for (const std::string& line : inv.notices) io.err << line << "\n";
 
   std::vector<std::string> warnings = inv.warnings;
