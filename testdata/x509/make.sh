@@ -34,6 +34,10 @@ openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:1024 -pkeyop
 key dsa1024 -paramfile "$W/dsa1024.param"
 openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$W/dsa2048.param" 2>/dev/null
 key dsa2048 -paramfile "$W/dsa2048.param"
+key p192 -algorithm EC -pkeyopt ec_paramgen_curve:P-192
+key p224 -algorithm EC -pkeyopt ec_paramgen_curve:P-224
+key x25519 -algorithm X25519
+key x448 -algorithm X448
 key ed25519 -algorithm ED25519
 key ed448 -algorithm ED448
 
@@ -53,6 +57,18 @@ keyUsage = digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth, clientAuth
 subjectAltName = DNS:leaf.example.com, DNS:*.leaf.example.com
 subjectKeyIdentifier = hash
+[eku_code]
+extendedKeyUsage = codeSigning
+[eku_tsa]
+extendedKeyUsage = timeStamping
+[eku_server_code]
+extendedKeyUsage = serverAuth, codeSigning
+[eku_client_tsa]
+extendedKeyUsage = clientAuth, timeStamping
+[eku_server_tsa]
+extendedKeyUsage = serverAuth, timeStamping
+[eku_any]
+extendedKeyUsage = anyExtendedKeyUsage
 [bc_nolimit]
 basicConstraints = critical, CA:true
 [bc_false]
@@ -223,7 +239,22 @@ self ec_secp256k1 secp256k1 "/CN=EC secp256k1" none
 self ec_brainpool brainpool "/CN=EC brainpoolP256r1" none
 self dsa1024_sha1 dsa1024 "/CN=DSA 1024" none -sha1
 self dsa2048_sha256 dsa2048 "/CN=DSA 2048" basic -sha256
+self ec192 p192 "/CN=EC P-192" none
+self ec224 p224 "/CN=EC P-224" none
 self ed25519 ed25519 "/CN=Ed25519" basic
+for k in x25519 x448; do  # key-agreement keys cannot sign: certify them with the RSA CA key
+  openssl pkey -in "$W/$k.key" -pubout -out "$W/$k.pub"
+  openssl req -new -key "$W/rsa2048.key" -subj "/CN=$k key" -out "$W/$k.csr"
+  openssl x509 -req -in "$W/$k.csr" -signkey "$W/rsa2048.key" -force_pubkey "$W/$k.pub" -days 365 \
+    -out "$OUT/$k.pem" 2>/dev/null
+  printcert "$k"
+done
+# SHA-1 is "weak", but "disabled" for code signing and time stamping
+# (keytool picks the validator variant from the extended key usages).
+for e in eku_code eku_tsa eku_server_code eku_client_tsa eku_server_tsa eku_any; do
+  self "sha1_$e" rsa2048 "/CN=SHA-1 $e" "$e" -sha1
+done
+self dsa1024_sha256 dsa1024 "/CN=DSA 1024 SHA-256" eku_code -sha256
 self ed448 ed448 "/CN=Ed448" basic
 
 # --- extensions -------------------------------------------------------------
