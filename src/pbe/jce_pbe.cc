@@ -114,7 +114,9 @@ Result<SecretBytes> jce_pbe_decrypt(const crypto::Backend& backend, const Passwo
 
 Result<Bytes> jce_pbe_encrypt(const crypto::Backend& backend, const Password& password, const JcePbeParams& params,
                               ByteView plaintext) {
-  KS_TRY(check_params(params, Limits{}));
+  // Parameters chosen by the caller, so a bad one is the caller's mistake;
+  // above 5,000,000 iterations no JDK would read the result.
+  if (Status s = check_params(params, Limits{}); !s.ok()) return Status::InvalidArgument(s.message());
   KS_ASSIGN_OR_RETURN(SecretBytes pw, password.encode(PasswordEncoding::kAscii));
   KS_ASSIGN_OR_RETURN(SecretBytes derived, jce_pbe_derive(backend, pw, params.salt, params.iterations));
   const ByteView key = derived.view().first(kDesEde3KeySize);

@@ -120,6 +120,15 @@ TEST(JcePbe, BadParamsAreRefusedBeforeDeriving) {
   EXPECT_EQ(plain.status().code(), ErrorCode::kLimitExceeded);
 }
 
+TEST(JcePbe, EncryptRefusesParametersNoJdkReads) {
+  for (const JcePbeParams& params : {JcePbeParams{from_hex("01020304050607"), 10}, JcePbeParams{from_hex("0102030405060708"), 0},
+                                     JcePbeParams{from_hex("0102030405060708"), 5'000'001}}) {
+    auto ct = jce_pbe_encrypt(backend(), Password::from_utf8("pw"), params, as_bytes("x"));
+    ASSERT_FALSE(ct.ok());
+    EXPECT_EQ(ct.status().code(), ErrorCode::kInvalidArgument);
+  }
+}
+
 TEST(JcePbe, CiphertextMustBeWholeBlocks) {
   const JcePbeParams params{from_hex("0102030405060708"), 1};
   for (size_t len : {0, 7, 9}) {
