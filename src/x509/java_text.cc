@@ -36,8 +36,9 @@ std::u16string decode_latin1(ByteView b) {
 }
 
 std::u16string decode_utf8_lenient(ByteView b) {
-  // Java's UTF-8 decoder (sun.nio.cs.UTF_8) reports the maximal subpart of an
-  // ill-formed sequence as malformed; REPLACE turns each into one U+FFFD.
+  // new String(bytes, UTF_8) replaces each ill-formed subsequence with one
+  // U+FFFD: the maximal valid prefix, except that an encoded surrogate
+  // (ED A0..BF xx) counts as one three-byte unit.
   std::u16string out;
   size_t i = 0;
   const size_t n = b.size();
@@ -57,8 +58,7 @@ std::u16string decode_utf8_lenient(ByteView b) {
     } else if (c >= 0xe0 && c <= 0xef) {
       need = 2;
       cp = c & 0x0f;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
+      if (c == 0xe0) lo = 0xa0;  // ED A0..BF (a surrogate) is refused as a whole below
     } else if (c >= 0xf0 && c <= 0xf4) {
       need = 3;
       cp = c & 0x07;
@@ -85,29 +85,34 @@ std::u16string decode_utf8_lenient(ByteView b) {
       i = j;  // the valid prefix is consumed with the replacement
       continue;
     }
-    append_code_point(out, cp);
+    // Java replaces an encoded surrogate with a single U+FFFD for all three bytes.
+    append_code_point(out, (cp >= 0xd800 && cp <= 0xdfff) ? kReplacement : cp);
     i = j;
   }
   return out;
 }
 
 std::u16string decode_utf16be(ByteView b) {
+  // sun.nio.cs.UnicodeDecoder: a high surrogate and the unit after it are
+  // replaced together when that unit is not a low surrogate.
   std::u16string out;
   size_t i = 0;
   while (i + 1 < b.size()) {
     const char16_t u = static_cast<char16_t>((b[i] << 8) | b[i + 1]);
     i += 2;
     if (u >= 0xd800 && u <= 0xdbff) {
-      if (i + 1 < b.size()) {
-        const char16_t v = static_cast<char16_t>((b[i] << 8) | b[i + 1]);
-        if (v >= 0xdc00 && v <= 0xdfff) {
-          out.push_back(u);
-          out.push_back(v);
-          i += 2;
-          continue;
-        }
+      if (i + 1 >= b.size()) {
+        out.push_back(kReplacement);
+        break;
       }
-      out.push_back(kReplacement);
+      const char16_t v = static_cast<char16_t>((b[i] << 8) | b[i + 1]);
+      i += 2;
+      if (v >= 0xdc00 && v <= 0xdfff) {
+        out.push_back(u);
+        out.push_back(v);
+      } else {
+        out.push_back(kReplacement);
+      }
     } else if (u >= 0xdc00 && u <= 0xdfff) {
       out.push_back(kReplacement);
     } else {
@@ -123,7 +128,7 @@ std::u16string decode_utf32be(ByteView b) {
   size_t i = 0;
   for (; i + 3 < b.size(); i += 4) {
     const uint32_t cp = (uint32_t(b[i]) << 24) | (uint32_t(b[i + 1]) << 16) | (uint32_t(b[i + 2]) << 8) | b[i + 3];
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+    if (cp > 0x10ffff) {  // sun.nio.cs.UTF_32Coder lets surrogate code points through
       out.push_back(kReplacement);
     } else {
       append_code_point(out, cp);

@@ -21,7 +21,7 @@ std::u16string decode_latin1(ByteView b);
 std::u16string decode_utf8_lenient(ByteView b);
 // new String(bytes, UTF_16BE): unpaired surrogates and a trailing odd byte become U+FFFD.
 std::u16string decode_utf16be(ByteView b);
-// new String(bytes, UTF_32BE): invalid code points become U+FFFD.
+// new String(bytes, UTF_32BE): code points above U+10FFFF become U+FFFD.
 std::u16string decode_utf32be(ByteView b);
 
 // DerValue.getAsString(): the Java string of a universal string type

@@ -8,6 +8,7 @@
 
 #include "x509/certificate.h"
 #include "x509/hex_dump.h"
+#include "x509/java_text.h"
 #include "x509/x500_name.h"
 
 namespace kstore::x509 {
@@ -125,6 +126,59 @@ TEST(X509Text, NamesInBothJavaForms) {
   const Bytes empty = {0x30, 0x00};
   EXPECT_EQ(*name_to_java_string(empty), "");
   EXPECT_FALSE(name_to_java_string(Bytes{0x30, 0x02, 0x30, 0x00}).ok());  // an RDN must be a SET
+}
+
+}  // namespace
+}  // namespace kstore::x509
+
+namespace kstore::x509 {
+namespace {
+
+std::string units(const std::u16string& s) {
+  std::string out;
+  char buf[8];
+  for (char16_t c : s) {
+    snprintf(buf, sizeof buf, out.empty() ? "%04x" : " %04x", static_cast<unsigned>(c));
+    out += buf;
+  }
+  return out;
+}
+
+Bytes unhex(const std::string& h) {
+  Bytes out;
+  for (size_t i = 0; i + 1 < h.size(); i += 2) out.push_back(static_cast<uint8_t>(std::stoi(h.substr(i, 2), nullptr, 16)));
+  return out;
+}
+
+// Expected code units printed by OpenJDK 17 for new String(bytes, charset).
+TEST(X509Text, JavaCharsetDecoding) {
+  const std::pair<const char*, const char*> utf8[] = {
+      {"41", "0041"},           {"c3a9", "00e9"},           {"eda080", "fffd"},
+      {"eda08041", "fffd 0041"}, {"e0808041", "fffd fffd fffd 0041"}, {"e1804141", "fffd 0041 0041"},
+      {"e180", "fffd"},          {"e1", "fffd"},             {"f09f9880", "d83d de00"},
+      {"f0808080", "fffd fffd fffd fffd"}, {"f4908080", "fffd fffd fffd fffd"}, {"f5", "fffd"},
+      {"c041", "fffd 0041"},     {"c2", "fffd"},             {"80bf", "fffd fffd"},
+      {"f09f98", "fffd"},        {"f09f41", "fffd 0041"},    {"eda0", "fffd"},
+      {"efbfbf", "ffff"},
+  };
+  for (auto [in, want] : utf8) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(units(decode_utf8_lenient(unhex(in))), want);
+  }
+  const std::pair<const char*, const char*> utf16[] = {
+      {"0041d83dde00", "0041 d83d de00"}, {"d83d0041", "fffd"}, {"de00", "fffd"}, {"004100", "0041 fffd"}, {"d83d", "fffd"}};
+  for (auto [in, want] : utf16) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(units(decode_utf16be(unhex(in))), want);
+  }
+  const std::pair<const char*, const char*> utf32[] = {
+      {"0001f600", "d83d de00"}, {"00110000", "fffd"}, {"0000d800", "d800"}, {"000041", "fffd"}};
+  for (auto [in, want] : utf32) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(units(decode_utf32be(unhex(in))), want);
+  }
+  EXPECT_EQ(units(decode_ascii(unhex("41ff"))), "0041 fffd");
+  EXPECT_EQ(units(decode_latin1(unhex("41ff"))), "0041 00ff");
 }
 
 }  // namespace
