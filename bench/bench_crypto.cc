@@ -176,24 +176,34 @@ const bool kRegistered = [] {
       {"SHA256/10000", HashAlg::kSha256, 10000},
       {"SHA256/100000", HashAlg::kSha256, 100000},
   };
-  for (const Backend* b : backends()) {
-    const std::string name = b->name();
-    benchmark::RegisterBenchmark(("KDF/PBKDF2-HMAC-SHA256/10000/" + name).c_str(), BM_Pbkdf2, b,
+  // Case by case, each on every backend, so the backends print side by side.
+  const std::vector<const Backend*> all = backends();
+  for (const Backend* b : all) {
+    benchmark::RegisterBenchmark(("KDF/PBKDF2-HMAC-SHA256/10000/" + std::string(b->name())).c_str(), BM_Pbkdf2, b,
                                  HashAlg::kSha256, uint64_t{10000})
         ->Unit(benchmark::kMillisecond);
-    for (const Pkcs12KdfCase& k : pkcs12_kdfs) {
-      benchmark::RegisterBenchmark(("KDF/PKCS12-" + std::string(k.name) + "/" + name).c_str(), BM_Pkcs12Kdf, b,
-                                   k.hash, k.iterations)
+  }
+  for (const Pkcs12KdfCase& k : pkcs12_kdfs) {
+    for (const Backend* b : all) {
+      benchmark::RegisterBenchmark(("KDF/PKCS12-" + std::string(k.name) + "/" + b->name()).c_str(), BM_Pkcs12Kdf,
+                                   b, k.hash, k.iterations)
           ->Unit(benchmark::kMillisecond);
     }
-    benchmark::RegisterBenchmark(("KDF/JCE-PBE-MD5-3DES/200000/" + name).c_str(), BM_JcePbe, b,
+  }
+  for (const Backend* b : all) {
+    benchmark::RegisterBenchmark(("KDF/JCE-PBE-MD5-3DES/200000/" + std::string(b->name())).c_str(), BM_JcePbe, b,
                                  kstore::pbe::kJceksDefaultIterations)
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("JksKeyProtector/recover-RSA2048/" + name).c_str(), BM_JksKeyProtector, b)
+  }
+  for (const Backend* b : all) {
+    benchmark::RegisterBenchmark(("JksKeyProtector/recover-RSA2048/" + std::string(b->name())).c_str(),
+                                 BM_JksKeyProtector, b)
         ->Unit(benchmark::kMicrosecond);
-    for (const CipherCase& c : ciphers) {
-      benchmark::RegisterBenchmark(("Cipher/" + std::string(c.name) + "/decrypt-1KiB/" + name).c_str(), BM_Decrypt,
-                                   b, c)
+  }
+  for (const CipherCase& c : ciphers) {
+    for (const Backend* b : all) {
+      benchmark::RegisterBenchmark(("Cipher/" + std::string(c.name) + "/decrypt-1KiB/" + b->name()).c_str(),
+                                   BM_Decrypt, b, c)
           ->Unit(benchmark::kMicrosecond);
     }
   }
