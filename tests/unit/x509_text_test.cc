@@ -62,6 +62,10 @@ TEST(X509Text, DateToStringUtc) {
   EXPECT_EQ(java_date_string(0), "Thu Jan 01 00:00:00 UTC 1970");
   EXPECT_EQ(java_date_string(-1), "Wed Dec 31 23:59:59 UTC 1969");
   EXPECT_EQ(java_date_string(253402300799000), "Fri Dec 31 23:59:59 UTC 9999");
+  // Before the Gregorian cutover Date.toString() shows the Julian calendar.
+  EXPECT_EQ(java_date_string(time_of(0x18, "15821014235959Z")), "Thu Oct 04 23:59:59 UTC 1582");
+  EXPECT_EQ(java_date_string(time_of(0x18, "15821015000000Z")), "Fri Oct 15 00:00:00 UTC 1582");
+  EXPECT_EQ(java_date_string(time_of(0x18, "00010101000000Z")), "Mon Jan 03 00:00:00 UTC 1");
 }
 
 TEST(X509Text, DateToStringUsesJavaZoneNames) {
@@ -74,6 +78,15 @@ TEST(X509Text, DateToStringUsesJavaZoneNames) {
     Zone z("Europe/Berlin");
     EXPECT_EQ(java_date_string(1767225600000), "Thu Jan 01 01:00:00 CET 2026");
     EXPECT_EQ(java_date_string(1782864000000), "Wed Jul 01 02:00:00 CEST 2026");
+  }
+  {
+    Zone z("America/New_York");  // before 1900 Java uses today's standard offset, not local mean time
+    EXPECT_EQ(java_date_string(time_of(0x18, "18500701000000Z")), "Sun Jun 30 19:00:00 EST 1850");
+  }
+  {
+    Zone z("Europe/Dublin");  // negative DST in the C library's data, summer time in Java's
+    EXPECT_EQ(java_date_string(time_of(0x18, "20300715000000Z")), "Mon Jul 15 01:00:00 IST 2030");
+    EXPECT_EQ(java_date_string(time_of(0x18, "20300115000000Z")), "Tue Jan 15 00:00:00 GMT 2030");
   }
   {
     Zone z(":Asia/Tokyo");
