@@ -268,6 +268,32 @@ TEST(KstoolText, StringCompareIsUtf16Order) {
   EXPECT_EQ(0, kstool::java_string_compare("same", "same"));
 }
 
+// Orders printed by java.util.Hashtable.keys() on JDK 17 for these insertions.
+TEST(KstoolText, HashtableOrderIsJavas) {
+  auto order_of = [](const std::vector<std::string>& keys) {
+    std::vector<std::string> out;
+    for (size_t i : kstool::java_hashtable_order(keys)) out.push_back(keys[i]);
+    return out;
+  };
+  EXPECT_EQ((std::vector<std::string>{"mykey"}), order_of({"mykey"}));
+  std::vector<std::string> letters;
+  for (char c = 'a'; c <= 'z'; ++c) letters.emplace_back(1, c);
+  std::vector<std::string> reversed(letters.rbegin(), letters.rend());
+  EXPECT_EQ(reversed, order_of(letters));
+  EXPECT_EQ((std::vector<std::string>{"zulu", "romeo", "alpha", "xray", "~tilde", "papa", "whiskey", "a b", "alpha-2",
+                                      "alpha_2", "november", "yankee", "victor", "tango", "quebec", "mike", "alpha2",
+                                      "10", "#hash", "sierra", "9", "uniform", "alpha.2", "beta", "b", "oscar"}),
+            order_of({"zulu", "10", "9", "alpha-2", "alpha_2", "alpha.2", "alpha2", "alpha", "beta", "b", "~tilde",
+                      "#hash", "a b", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+                      "uniform", "victor", "whiskey", "xray", "yankee"}));
+  EXPECT_EQ((std::vector<std::string>{"\U0001F600", "schl\u00FCssel", "\u00F1and\u00FA", "cl\u00E9",
+                                      "\u65E5\u672C", "\uFF5A\uFF5A"}),
+            order_of({"cl\u00E9", "\u00F1and\u00FA", "\u65E5\u672C", "\U0001F600", "\uFF5A\uFF5A",
+                      "schl\u00FCssel"}));
+  EXPECT_EQ(0, kstool::java_string_hash(""));
+  EXPECT_EQ(104374579, kstool::java_string_hash("mykey"));
+}
+
 TEST(KstoolText, IntegersHaveGroupingCommas) {
   EXPECT_EQ("0", kstool::format_integer(0));
   EXPECT_EQ("999", kstool::format_integer(999));
@@ -382,7 +408,9 @@ TEST(KstoolPassword, LineEndings) {
     FakeStdin in(c.input);
     std::optional<kstore::Password> p = kstool::read_password(in);
     ASSERT_EQ(c.password.has_value(), p.has_value());
-    if (c.password) EXPECT_EQ(*c.password, password_text(p));
+    if (c.password) {
+      EXPECT_EQ(*c.password, password_text(p));
+    }
     EXPECT_EQ(c.rest, in.rest());
   }
 }

@@ -85,6 +85,29 @@ EntryType OpenedKeystore::jdk_entry_type(const Entry& e) const {
   return e.type;
 }
 
+std::vector<const Entry*> OpenedKeystore::jdk_enumeration_order() const {
+  std::vector<const Entry*> visible;
+  for (const Entry& e : store.entries())
+    if (e.visible_to_jdk) visible.push_back(&e);
+  if (format == StoreType::kPkcs12) return visible;
+  // JavaKeyStore keys its table by the alias as read, JceKeyStore by the
+  // lower-cased alias.
+  std::vector<std::string> keys;
+  for (const Entry* e : visible)
+    keys.push_back(format == StoreType::kJceks ? kstore::java_lower_case(e->alias) : e->alias);
+  std::vector<const Entry*> ordered;
+  for (size_t i : java_hashtable_order(keys)) ordered.push_back(visible[i]);
+  return ordered;
+}
+
+const Entry* OpenedKeystore::certificate_owner(kstore::ByteView der) const {
+  for (const Entry* e : jdk_enumeration_order()) {
+    if (e->chain.empty() || (e->type == EntryType::kSecretKey)) continue;
+    if (kstore::equal_bytes(e->chain[0].encoded, der)) return e;
+  }
+  return nullptr;
+}
+
 int64_t OpenedKeystore::creation_ms(const Entry& e) const {
   return e.creation_time_ms.value_or(loaded_at_ms);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "context.h"
 #include "kstore/keystore.h"
@@ -47,6 +48,13 @@ struct OpenedKeystore {
   // KeyStoreSpi default, under which a key entry without a certificate is a
   // SecretKeyEntry; PKCS#12 answers from the entry's class.
   kstore::EntryType jdk_entry_type(const kstore::Entry& e) const;
+  // The entries in the order the JDK enumerates them (aliases(),
+  // getCertificateAlias()): Hashtable order for JKS/JCEKS, load order for
+  // PKCS#12. Only entries the JDK sees.
+  std::vector<const kstore::Entry*> jdk_enumeration_order() const;
+  // KeyStore.getCertificateAlias(cert): the first entry in enumeration order
+  // whose certificate (a key entry's first) is `der`; nullptr if none.
+  const kstore::Entry* certificate_owner(kstore::ByteView der) const;
   // Creation date shown for the entry.
   int64_t creation_ms(const kstore::Entry& e) const;
 };

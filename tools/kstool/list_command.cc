@@ -76,14 +76,12 @@ std::optional<AlgorithmVerdicts> algorithm_verdicts(kstore::ByteView der) {
   return v;
 }
 
-// Main.isTrustedCert: the certificate is a trusted-certificate entry of this keystore.
+// Main.isTrustedCert: getCertificateAlias(cert) names a trusted-certificate
+// entry. When a key entry holds the same certificate and comes first in the
+// JDK's enumeration order, the certificate does not count as trusted.
 bool is_trusted_cert(const OpenedKeystore& ks, kstore::ByteView der) {
-  for (const Entry& e : ks.store.entries()) {
-    if (e.visible_to_jdk && e.type == EntryType::kTrustedCert && !e.chain.empty() &&
-        kstore::equal_bytes(e.chain[0].encoded, der))
-      return true;
-  }
-  return false;
+  const Entry* owner = ks.certificate_owner(der);
+  return owner != nullptr && owner->type == EntryType::kTrustedCert;
 }
 
 void check_weak(Context& ctx, const OpenedKeystore& ks, const std::string& label, kstore::ByteView der) {

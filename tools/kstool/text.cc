@@ -178,6 +178,61 @@ int java_string_compare(std::string_view a, std::string_view b) {
   return static_cast<int>(ua.size()) - static_cast<int>(ub.size());
 }
 
+int32_t java_string_hash(std::string_view s) {
+  uint32_t h = 0;
+  for (char32_t c : decode_utf8_lenient(s)) {
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      h = 31 * h + (0xD800 + (c >> 10));
+      h = 31 * h + (0xDC00 + (c & 0x3FF));
+    } else {
+      h = 31 * h + c;
+    }
+  }
+  return static_cast<int32_t>(h);
+}
+
+std::vector<size_t> java_hashtable_order(const std::vector<std::string>& keys) {
+  // Buckets hold chains, newest first, as Hashtable.addEntry links them.
+  struct Node {
+    size_t key;
+    uint32_t hash;  // hashCode() & 0x7FFFFFFF
+  };
+  size_t capacity = 11;
+  size_t threshold = 8;  // (int) (11 * 0.75)
+  std::vector<std::vector<Node>> table(capacity);
+  size_t count = 0;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const uint32_t hash = static_cast<uint32_t>(java_string_hash(keys[k])) & 0x7FFFFFFFu;
+    bool present = false;
+    for (const Node& n : table[hash % capacity]) present = present || keys[n.key] == keys[k];
+    if (present) continue;
+    if (count >= threshold) {
+      // Hashtable.rehash: old buckets from the last to the first, each chain
+      // from its head, every node pushed onto the head of its new bucket.
+      const size_t new_capacity = capacity * 2 + 1;
+      std::vector<std::vector<Node>> grown(new_capacity);
+      for (size_t i = capacity; i-- > 0;) {
+        for (const Node& n : table[i]) {
+          auto& chain = grown[n.hash % new_capacity];
+          chain.insert(chain.begin(), n);
+        }
+      }
+      table = std::move(grown);
+      capacity = new_capacity;
+      threshold = static_cast<size_t>(static_cast<double>(new_capacity) * 0.75);
+    }
+    auto& chain = table[hash % capacity];
+    chain.insert(chain.begin(), Node{k, hash});
+    ++count;
+  }
+  // Enumerator: buckets from the last to the first, each chain from its head.
+  std::vector<size_t> order;
+  for (size_t i = capacity; i-- > 0;)
+    for (const Node& n : table[i]) order.push_back(n.key);
+  return order;
+}
+
 std::string format_integer(int64_t value) {
   const bool negative = value < 0;
   // Work on the magnitude as unsigned so that INT64_MIN is fine.
