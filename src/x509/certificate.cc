@@ -4,6 +4,7 @@
 #include "x509/certificate.h"
 
 #include "der/reader.h"
+#include "der/writer.h"
 
 namespace kstore::x509 {
 namespace {
@@ -38,9 +39,62 @@ Result<int64_t> read_time(der::Reader& r) {
   return parse_time(e.tag, e.contents);
 }
 
+// Re-encodes every constructed element with minimal definite lengths; the
+// contents of primitive elements are copied as they are.
+Status append_minimal(der::Reader& in, Bytes& out, int depth) {
+  if (depth > der::kMaxDepth) return Status::LimitExceeded("Certificate: ASN.1 nesting deeper than ", der::kMaxDepth);
+  while (!in.empty()) {
+    KS_ASSIGN_OR_RETURN(der::Element e, in.read_element());
+    if (e.indefinite) return in.malformed("indefinite length");
+    Bytes contents;
+    if (e.tag & der::kConstructed) {
+      der::Reader children(e.contents, der::Mode::kBer, depth + 1, "Certificate");
+      KS_TRY(append_minimal(children, contents, depth + 1));
+    } else {
+      contents.assign(e.contents.begin(), e.contents.end());
+    }
+    out.push_back(e.tag);
+    der::append_length(out, contents.size());
+    out.insert(out.end(), contents.begin(), contents.end());
+  }
+  return Status::Ok();
+}
+
+Result<Certificate> parse_strict(ByteView der_bytes);
+
 }  // namespace
 
 Result<Certificate> parse_certificate(ByteView der_bytes) {
+  auto strict = parse_strict(der_bytes);
+  if (strict.ok()) return strict;
+  // X509Factory reads BER lengths too. Parse a minimal re-encoding, but
+  // hash what the JDK hashes: the original contents under a minimal header.
+  der::Reader top(der_bytes, der::Mode::kBer, 0, "Certificate");
+  auto outer = top.read_element(der::kSequence);
+  if (!outer.ok() || outer->indefinite || !top.empty()) return strict;
+  auto normalized = std::make_shared<Bytes>();
+  der::Reader body(outer->contents, der::Mode::kBer, 1, "Certificate");
+  Bytes contents;
+  if (!append_minimal(body, contents, 1).ok()) return strict;
+  normalized->push_back(der::kSequence);
+  der::append_length(*normalized, contents.size());
+  const size_t normalized_header = normalized->size();
+  normalized->insert(normalized->end(), contents.begin(), contents.end());
+  normalized->push_back(der::kSequence);  // then the bytes the JDK hashes
+  der::append_length(*normalized, outer->contents.size());
+  normalized->insert(normalized->end(), outer->contents.begin(), outer->contents.end());
+  const ByteView all(*normalized);
+  const ByteView reencoded = all.first(normalized_header + contents.size());
+  auto c = parse_strict(reencoded);
+  if (!c.ok()) return strict;
+  c->encoding = all.subspan(reencoded.size());
+  c->owned = std::move(normalized);
+  return c;
+}
+
+namespace {
+
+Result<Certificate> parse_strict(ByteView der_bytes) {
   Certificate c;
   der::Reader top(der_bytes, der::Mode::kDer, 0, "Certificate");
   KS_ASSIGN_OR_RETURN(der::Element cert_el, top.read_element(der::kSequence));
@@ -96,4 +150,5 @@ Result<Certificate> parse_certificate(ByteView der_bytes) {
   return c;
 }
 
+}  // namespace
 }  // namespace kstore::x509

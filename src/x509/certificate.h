@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct Extension {
 };
 
 struct Certificate {
-  ByteView encoding;     // the whole Certificate TLV
+  ByteView encoding;     // the whole Certificate TLV, as the JDK hashes it for fingerprints
   ByteView tbs;          // TBSCertificate TLV
   int version = 1;       // 1, 2 or 3
   ByteView serial;       // INTEGER contents, two's complement
@@ -32,9 +33,14 @@ struct Certificate {
   std::vector<Extension> extensions;  // in certificate order
   ByteView signature_alg;  // outer AlgorithmIdentifier TLV
   ByteView signature;      // BIT STRING contents
+
+  // Set when the input used BER lengths: the views above then point into
+  // these re-encoded bytes (sun.security.util.DerValue accepts BER lengths).
+  std::shared_ptr<const Bytes> owned;
 };
 
-// Parses exactly one certificate; trailing bytes are an error.
+// Parses exactly one certificate; trailing bytes are an error. Definite
+// lengths that are not minimal are accepted, as the JDK accepts them.
 Result<Certificate> parse_certificate(ByteView der);
 
 // UTCTime / GeneralizedTime contents to milliseconds since the epoch, with

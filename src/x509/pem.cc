@@ -68,9 +68,10 @@ Result<Bytes> unbase64(std::string_view text) {
   return out;
 }
 
-// Length of the DER element at the start of `in`, or 0 if it is not one.
+// Length of the DER (or BER, as X509Factory reads it) element at the start
+// of `in`, or 0 if it is not one.
 size_t der_element_size(ByteView in) {
-  der::Reader r(in);
+  der::Reader r(in, der::Mode::kBer);
   auto e = r.read_element();
   return e.ok() ? e->encoding.size() : 0;
 }

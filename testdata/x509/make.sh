@@ -306,6 +306,8 @@ raw version1 --version 1 --serial 0a --issuer '[[["2.5.4.3","utf8","v1 cert"]]]'
   --not-before utc:200101000000Z --not-after utc:300101000000Z
 raw version2_uids --version 2 --serial 0b --issuer '[[["2.5.4.3","utf8","v2 cert"]]]' \
   --not-before utc:200101000000Z --not-after utc:300101000000Z --issuer-uid 00a1b2 --subject-uid 04c0
+raw ber_lengths --ber --serial 16 --issuer '[[["2.5.4.3","utf8","BER lengths"]]]' \
+  --not-before utc:200101000000Z --not-after utc:300101000000Z
 raw time_1950_2049 --serial 0c --issuer '[[["2.5.4.3","utf8","UTCTime range"]]]' \
   --not-before utc:500101000000Z --not-after utc:491231235959Z
 raw time_pre1970 --serial 0d --issuer '[[["2.5.4.3","utf8","before the epoch"]]]' \
@@ -314,6 +316,8 @@ raw time_generalized --serial 0e --issuer '[[["2.5.4.3","utf8","GeneralizedTime"
   --not-before gen:19000101000000Z --not-after gen:99991231235959Z
 raw time_offsets --serial 0f --issuer '[[["2.5.4.3","utf8","zone offsets"]]]' \
   --not-before utc:200101000000+0130 --not-after gen:20300615120000.123-0800
+raw time_julian --serial 17 --issuer '[[["2.5.4.3","utf8","Julian calendar"]]]' \
+  --not-before gen:15821014235959Z --not-after gen:18500701000000Z
 raw time_no_seconds --serial 15 --issuer '[[["2.5.4.3","utf8","no seconds"]]]' \
   --not-before utc:2001010000Z --not-after gen:203006151200Z
 raw ext_private_key_usage --serial 10 --issuer '[[["2.5.4.3","utf8","PrivateKeyUsage"]]]' \

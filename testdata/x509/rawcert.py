@@ -21,6 +21,11 @@ def tlv(tag, content):
     return bytes([tag]) + length(len(content)) + content
 
 
+def tlv_ber(tag, content):
+    """A BER encoding with a non-minimal three-byte length."""
+    return bytes([tag, 0x83]) + len(content).to_bytes(3, "big") + content
+
+
 def oid(dotted):
     arcs = [int(a) for a in dotted.split(".")]
     out = bytearray()
@@ -77,6 +82,7 @@ def main():
     p.add_argument("--issuer-uid", help="hex of the BIT STRING contents")
     p.add_argument("--subject-uid")
     p.add_argument("--ext", help="JSON list of [oid, critical, hex value]")
+    p.add_argument("--ber", action="store_true", help="non-minimal lengths for the names and the certificate")
     p.add_argument("--out", required=True)
     a = p.parse_args()
 
@@ -91,9 +97,11 @@ def main():
     tbs = b""
     if a.version > 1:
         tbs += tlv(0xA0, tlv(0x02, bytes([a.version - 1])))
-    tbs += tlv(0x02, bytes.fromhex(a.serial)) + algid + name(a.issuer)
+    def maybe_ber(name_der):
+        return tlv_ber(0x30, name_der[2:]) if a.ber and name_der[1] < 0x80 else name_der
+    tbs += tlv(0x02, bytes.fromhex(a.serial)) + algid + maybe_ber(name(a.issuer))
     tbs += tlv(0x30, time(a.not_before) + time(a.not_after))
-    tbs += name(a.subject or a.issuer) + spki
+    tbs += maybe_ber(name(a.subject or a.issuer)) + spki
     if a.issuer_uid:
         tbs += tlv(0x81, bytes.fromhex(a.issuer_uid))
     if a.subject_uid:
@@ -113,7 +121,7 @@ def main():
         else:
             cmd = ["openssl", "pkeyutl", "-sign", "-rawin", "-inkey", a.key, "-in", tbs_path]
         sig = subprocess.run(cmd, check=True, capture_output=True).stdout
-    cert = tlv(0x30, tbs + algid + tlv(0x03, b"\x00" + sig))
+    cert = (tlv_ber if a.ber else tlv)(0x30, tbs + algid + tlv(0x03, b"\x00" + sig))
     if a.out.endswith(".pem"):
         b64 = base64.b64encode(cert).decode()
         text = "-----BEGIN CERTIFICATE-----\n"
