@@ -238,6 +238,50 @@ std::vector<CorpusStore> corpus_stores(const fs::path& corpus) {
   return out;
 }
 
+// Prints every certificate with one keytool run ("Certificate[i]:" before
+// each, an empty line between) and compares each block with
+// keytool_describe. Returns how many matched byte for byte.
+int compare_with_keytool(const std::string& keytool, const std::vector<Bytes>& certs) {
+  const std::string env = "TZ=UTC LC_ALL=C.UTF-8 ";
+  // One keytool run prints them all: "Certificate[i]:" before each, an empty line between.
+  const fs::path tmp = fs::temp_directory_path() / ("kstore-x509-corpus-" + std::to_string(getpid()) + ".pem");
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    for (const Bytes& c : certs) out << to_pem(c, PemLineEndings::kUnix);
+  }
+  const std::string printed = run(env + shell_quote(keytool) + " -printcert -file " + shell_quote(tmp.string()) +
+                                  " 2>/dev/null </dev/null");
+  fs::remove(tmp);
+
+  size_t pos = 0;
+  int matched = 0;
+  for (size_t i = 0; i < certs.size(); ++i) {
+    SCOPED_TRACE("corpus certificate " + std::to_string(i + 1));
+    const std::string head = "Certificate[" + std::to_string(i + 1) + "]:\n";
+    if (printed.compare(pos, head.size(), head) != 0) {
+      ADD_FAILURE() << "keytool output out of step";
+      return matched;
+    }
+    pos += head.size();
+    const std::string next = "\nCertificate[" + std::to_string(i + 2) + "]:\n";
+    size_t end = i + 1 < certs.size() ? printed.find(next, pos) : printed.size();
+    if (end == std::string::npos) {
+      ADD_FAILURE() << "keytool output out of step";
+      return matched;
+    }
+    const std::string expected = printed.substr(pos, end - pos);
+    pos = i + 1 < certs.size() ? end + 1 : end;
+    auto text = keytool_describe(certs[i]);
+    if (!text.ok()) {
+      ADD_FAILURE() << text.status().to_string();
+      continue;
+    }
+    EXPECT_EQ(*text, expected) << first_difference(expected, *text) << "\n" << to_pem(certs[i], PemLineEndings::kUnix);
+    if (*text == expected) ++matched;
+  }
+  return matched;
+}
+
 TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
   const std::string keytool = keytool_path();
   if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
@@ -251,6 +295,7 @@ TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
   // through openssl; keytool lists only what neither could read.
   const std::vector<CorpusStore> stores = corpus_stores(corpus);
   std::vector<std::string> listings(stores.size());
+  int listed_by_keytool = 0;
   for (size_t i = 0; i < stores.size(); ++i) {
     const CorpusStore& s = stores[i];
     const fs::path file = corpus / s.file;
@@ -258,13 +303,14 @@ TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
       const std::string bytes = read_text(file);
       for (const Bytes& c : java_keystore_certificates(as_bytes(bytes))) listings[i] += to_pem(c, PemLineEndings::kUnix);
     } else {
-      for (const char* legacy : {"", " -legacy"}) {
+      for (const char* legacy : {"", " -legacy", " -legacy -nomacver"}) {
         listings[i] = run("openssl pkcs12 -nokeys" + std::string(legacy) + " -in " + shell_quote(file.string()) +
                           " -passin " + shell_quote("pass:" + s.password) + " 2>/dev/null </dev/null");
         if (listings[i].find("-----BEGIN CERTIFICATE-----") != std::string::npos) break;
       }
     }
     if (listings[i].find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+      ++listed_by_keytool;
       listings[i] = run(env + shell_quote(keytool) + " -list -rfc -keystore " + shell_quote(file.string()) +
                         " -storetype " + s.type + " -storepass " + shell_quote(s.password) + " 2>/dev/null </dev/null");
     }
@@ -281,34 +327,22 @@ TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
   }
   ASSERT_GE(certs.size(), 75u) << "the JDK 10 cacerts alone has 75 certificates";
 
-  // One keytool run prints them all: "Certificate[i]:" before each, an empty line between.
-  const fs::path tmp = fs::temp_directory_path() / ("kstore-x509-corpus-" + std::to_string(getpid()) + ".pem");
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    for (const Bytes& c : certs) out << to_pem(c, PemLineEndings::kUnix);
-  }
-  const std::string printed = run(env + shell_quote(keytool) + " -printcert -file " + shell_quote(tmp.string()) +
-                                  " 2>/dev/null </dev/null");
-  fs::remove(tmp);
+  const int matched = compare_with_keytool(keytool, certs);
+  std::printf("[ corpus   ] %d of %zu certificates from %zu stores (%d listed by keytool) byte-identical to keytool -printcert\n",
+              matched, certs.size(), stores.size(), listed_by_keytool);
+}
 
-  size_t pos = 0;
-  int matched = 0;
-  for (size_t i = 0; i < certs.size(); ++i) {
-    SCOPED_TRACE("corpus certificate " + std::to_string(i + 1));
-    const std::string head = "Certificate[" + std::to_string(i + 1) + "]:\n";
-    ASSERT_EQ(printed.compare(pos, head.size(), head), 0) << "keytool output out of step";
-    pos += head.size();
-    const std::string next = "\nCertificate[" + std::to_string(i + 2) + "]:\n";
-    size_t end = i + 1 < certs.size() ? printed.find(next, pos) : printed.size();
-    ASSERT_NE(end, std::string::npos);
-    const std::string expected = printed.substr(pos, end - pos);
-    pos = i + 1 < certs.size() ? end + 1 : end;
-    auto text = keytool_describe(certs[i]);
-    ASSERT_TRUE(text.ok()) << text.status().to_string();
-    EXPECT_EQ(*text, expected) << first_difference(expected, *text) << "\n" << to_pem(certs[i], PemLineEndings::kUnix);
-    if (*text == expected) ++matched;
-  }
-  std::printf("[ corpus   ] %d of %zu certificates byte-identical to keytool -printcert\n", matched, certs.size());
+// The system's trust store: over a hundred current root certificates.
+TEST(X509Keytool, EverySystemTrustAnchorMatchesInstalledKeytool) {
+  const std::string keytool = keytool_path();
+  if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
+  const fs::path bundle = "/etc/ssl/certs/ca-certificates.crt";
+  if (!fs::exists(bundle)) GTEST_SKIP() << "no " << bundle;
+  UtcZone utc;
+  auto certs = parse_certificates(as_bytes(read_text(bundle)));
+  ASSERT_TRUE(certs.ok()) << certs.status().to_string();
+  const int matched = compare_with_keytool(keytool, *certs);
+  std::printf("[ roots    ] %d of %zu certificates byte-identical to keytool -printcert\n", matched, certs->size());
 }
 
 }  // namespace
