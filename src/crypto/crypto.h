@@ -66,6 +66,15 @@ class Backend {
   virtual Result<SecretBytes> decrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView ciphertext,
                                       unsigned rc2_effective_bits = 0) const = 0;
   virtual Status random(MutableByteView out) const = 0;
+
+  // x <- H(x || suffix), `count` times, where x is one digest: the inner loop
+  // of the PKCS#12 KDF, PBKDF1 and the JCE PBE. A backend that can run it
+  // over the bare compression function (one per iteration) does so and
+  // returns true; false leaves x untouched for the caller's Hasher loop.
+  virtual bool iterate_digest(HashAlg /*alg*/, MutableByteView /*x*/, ByteView /*suffix*/,
+                              uint64_t /*count*/) const {
+    return false;
+  }
 };
 
 // The backend chosen at build time (KSTORE_DEFAULT_BACKEND), or overridden by

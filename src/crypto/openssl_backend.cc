@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "crypto/crypto.h"
+#include "crypto/openssl_kdf_loops.h"
 
 namespace kstore::crypto {
 namespace {
@@ -129,13 +130,12 @@ class OpenSslBackend final : public Backend {
                              size_t out_len) const override {
     if (iterations == 0 || iterations > INT32_MAX) return Status::InvalidArgument("PBKDF2 iteration count ", iterations);
     SecretBytes out(out_len);
-    static const char kEmpty = 0;
-    if (PKCS5_PBKDF2_HMAC(password.empty() ? &kEmpty : reinterpret_cast<const char*>(password.data()),
-                          static_cast<int>(password.size()), salt.data(), static_cast<int>(salt.size()),
-                          static_cast<int>(iterations), md_for(prf), static_cast<int>(out_len), out.data()) != 1) {
-      return openssl_error("PBKDF2");
-    }
+    openssl_loops::pbkdf2_hmac(prf, password, salt, iterations, out.mutable_view());
     return out;
+  }
+
+  bool iterate_digest(HashAlg alg, MutableByteView x, ByteView suffix, uint64_t count) const override {
+    return openssl_loops::iterate_digest(alg, x, suffix, count);
   }
 
   Result<Bytes> encrypt(CipherAlg alg, ByteView key, ByteView iv, ByteView plaintext,

@@ -86,10 +86,13 @@ Result<SecretBytes> jce_pbe_derive(const crypto::Backend& backend, ByteView pass
     md5->update(ByteView(s).subspan(half * kHalf, kHalf));
     md5->update(password_bytes);
     md5->finish(t.mutable_view());
-    for (uint64_t i = 1; i < iterations; ++i) {
-      md5->update(t);
-      md5->update(password_bytes);
-      md5->finish(t.mutable_view());
+    // With a password of up to 39 bytes, T || P is one MD5 block.
+    if (!backend.iterate_digest(crypto::HashAlg::kMd5, t.mutable_view(), password_bytes, iterations - 1)) {
+      for (uint64_t i = 1; i < iterations; ++i) {
+        md5->update(t);
+        md5->update(password_bytes);
+        md5->finish(t.mutable_view());
+      }
     }
     std::copy_n(t.data(), kMd5Size, derived.data() + half * kMd5Size);
   }

@@ -29,9 +29,11 @@ Result<CipherKey> pbes1_key(const crypto::Backend& backend, const PbeAlgorithm& 
   h->update(password);
   h->update(alg.salt);
   h->finish(t.mutable_view());
-  for (uint64_t i = 1; i < alg.iterations; ++i) {
-    h->update(t);
-    h->finish(t.mutable_view());
+  if (!backend.iterate_digest(alg.kdf_hash, t.mutable_view(), {}, alg.iterations - 1)) {
+    for (uint64_t i = 1; i < alg.iterations; ++i) {
+      h->update(t);
+      h->finish(t.mutable_view());
+    }
   }
   CipherKey out;
   out.key = SecretBytes(t.view().first(8));

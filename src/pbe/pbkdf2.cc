@@ -7,7 +7,8 @@ Result<SecretBytes> pbkdf2(const crypto::Backend& backend, crypto::HashAlg prf, 
                            uint64_t iterations, size_t out_len) {
   // RFC 8018 §5.2: c is a positive integer.
   if (iterations == 0) return Status::InvalidArgument("PBKDF2 iteration count 0");
-  // An own loop over the raw compression function, if bench/ shows it pays, would replace this call.
+  // The OpenSSL backend runs its own loop over the bare compression function
+  // (crypto/openssl_kdf_loops.h); Crypto++ runs its PKCS5_PBKDF2_HMAC.
   return backend.pbkdf2(prf, password, salt, iterations, out_len);
 }
 

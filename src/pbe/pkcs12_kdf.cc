@@ -49,9 +49,11 @@ Result<SecretBytes> pkcs12_kdf(const crypto::Backend& backend, crypto::HashAlg h
     hasher->update(diversifier);
     hasher->update(input);
     hasher->finish(a.mutable_view());
-    for (uint64_t r = 1; r < iterations; ++r) {
-      hasher->update(a);
-      hasher->finish(a.mutable_view());
+    if (!backend.iterate_digest(hash, a.mutable_view(), {}, iterations - 1)) {
+      for (uint64_t r = 1; r < iterations; ++r) {
+        hasher->update(a);
+        hasher->finish(a.mutable_view());
+      }
     }
     const size_t take = std::min(u, out_len - done);
     std::copy_n(a.data(), take, out.data() + done);
