@@ -21,6 +21,11 @@ bool issued_by_name(const x509::CertificateSummary& child, const x509::Certifica
 
 }  // namespace
 
+ChainBuilder::ChainBuilder(const std::vector<const LoadedCert*>& all) : all_(all) {
+  for (size_t i = 0; i < all_.size(); ++i)
+    if (all_[i]->summary) by_subject_[utf::java_to_lower_utf8(all_[i]->summary->subject)].push_back(i);
+}
+
 bool ChainBuilder::is_self_signed(const LoadedCert& cert) const {
   if (!cert.self_signed) {
     cert.self_signed = cert.summary && issued_by_name(*cert.summary, *cert.summary) &&
@@ -32,9 +37,12 @@ bool ChainBuilder::is_self_signed(const LoadedCert& cert) const {
 const LoadedCert* ChainBuilder::find_issuer(const LoadedCert& child) const {
   if (!child.summary) return nullptr;
   const std::optional<Bytes>& issuer_id = child.summary->authority_key_id;
+  auto bucket = by_subject_.find(utf::java_to_lower_utf8(child.summary->issuer));
+  if (bucket == by_subject_.end()) return nullptr;
   const LoadedCert* fallback = nullptr;
-  for (const LoadedCert* candidate : all_) {
-    if (!candidate->summary || !issued_by_name(*child.summary, *candidate->summary)) continue;
+  for (size_t i : bucket->second) {
+    const LoadedCert* candidate = all_[i];
+    if (!issued_by_name(*child.summary, *candidate->summary)) continue;
     if (!issuer_id) return candidate;  // without an AKI the first name match wins
     const std::optional<Bytes>& subject_id = candidate->summary->subject_key_id;
     if (!subject_id) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kstore/x509.h"
@@ -20,7 +22,7 @@ struct LoadedCert {
 class ChainBuilder {
  public:
   // `all` in file order; the JDK's allCerts includes trusted certificates.
-  explicit ChainBuilder(const std::vector<const LoadedCert*>& all) : all_(all) {}
+  explicit ChainBuilder(const std::vector<const LoadedCert*>& all);
 
   // Leaf first. Stops at a self-signed certificate (verified by signature, as
   // KeyStoreUtil.isSelfSigned does), at a missing issuer, or at a repeat.
@@ -31,6 +33,10 @@ class ChainBuilder {
   bool is_self_signed(const LoadedCert& cert) const;
 
   std::vector<const LoadedCert*> all_;
+  // all_ indices in order, by lower-cased subject text: every certificate
+  // whose subject can match an issuer name is in that name's bucket (equal
+  // DER gives equal text), so finding issuers stays linear in the store.
+  std::unordered_map<std::string, std::vector<size_t>> by_subject_;
 };
 
 }  // namespace kstore::pkcs12

@@ -55,13 +55,23 @@ const char* entry_type_name(EntryType type) {
   return "?";
 }
 
+void Keystore::index_last_entry() {
+  index_[utf::java_to_lower_utf8(entries_.back().alias)].push_back(entries_.size() - 1);
+}
+
+void Keystore::rebuild_index() {
+  index_.clear();
+  for (size_t i = 0; i < entries_.size(); ++i) index_[utf::java_to_lower_utf8(entries_[i].alias)].push_back(i);
+}
+
+// An exact match first, then the first case-insensitive one, in entry order;
+// both are among the entries with the same lower-cased alias.
 const Entry* Keystore::find(std::string_view alias) const {
-  for (const Entry& e : entries_)
-    if (e.alias == alias) return &e;
-  const std::string wanted = utf::java_to_lower_utf8(alias);
-  for (const Entry& e : entries_)
-    if (utf::java_to_lower_utf8(e.alias) == wanted) return &e;
-  return nullptr;
+  auto same = index_.find(utf::java_to_lower_utf8(alias));
+  if (same == index_.end() || same->second.empty()) return nullptr;
+  for (size_t i : same->second)
+    if (entries_[i].alias == alias) return &entries_[i];
+  return &entries_[same->second.front()];
 }
 
 Entry* Keystore::find(std::string_view alias) {
@@ -70,16 +80,18 @@ Entry* Keystore::find(std::string_view alias) {
 
 void Keystore::put(Entry entry) {
   if (Entry* existing = find(entry.alias)) {
-    *existing = std::move(entry);
+    *existing = std::move(entry);  // same alias but for case: same index key
     return;
   }
   entries_.push_back(std::move(entry));
+  index_last_entry();
 }
 
 bool Keystore::remove(std::string_view alias) {
   const Entry* e = find(alias);
   if (!e) return false;
   entries_.erase(entries_.begin() + (e - entries_.data()));
+  rebuild_index();  // later indices shift
   return true;
 }
 
@@ -88,6 +100,7 @@ Status Keystore::rename(std::string_view from, std::string_view to) {
   if (!e) return Status::NotFound("Alias <", from, "> does not exist");
   if (const Entry* other = find(to); other != nullptr) return Status::AlreadyExists("Destination alias <", to, "> already exists");
   e->alias = std::string(to);
+  rebuild_index();
   return Status::Ok();
 }
 
