@@ -15,18 +15,24 @@ namespace {
 constexpr size_t kSaltLength = 20;  // the JDK's SALT_LEN
 
 Result<SealedKey> seal(ByteView plaintext, const Password& password, const SealParams& params) {
-  const crypto::Backend& backend = crypto::default_backend();
-  const ByteView scheme = params.pkcs12_key_algorithm.empty() ? ByteView(pbe::oid::kPbes2)
-                                                              : ByteView(params.pkcs12_key_algorithm);
-  KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg,
-                      pbe::new_pbe_algorithm(backend, scheme, params.pkcs12_pbes2_prf, params.pkcs12_pbes2_cipher,
-                                             params.pkcs12_iterations, kSaltLength));
-  KS_ASSIGN_OR_RETURN(Bytes encrypted, pbe::encrypt_with_password(backend, alg, password, plaintext));
-  KS_ASSIGN_OR_RETURN(Bytes epki, write_encrypted_private_key_info(alg, encrypted));
-  return SealedKey{KeyProtection::kPkcs12Shrouded, std::move(epki)};
+  KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, new_key_seal_algorithm(params));
+  return seal_with_algorithm(alg, plaintext, password);
 }
 
 }  // namespace
+
+Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params) {
+  const ByteView scheme = params.pkcs12_key_algorithm.empty() ? ByteView(pbe::oid::kPbes2)
+                                                              : ByteView(params.pkcs12_key_algorithm);
+  return pbe::new_pbe_algorithm(crypto::default_backend(), scheme, params.pkcs12_pbes2_prf,
+                                params.pkcs12_pbes2_cipher, params.pkcs12_iterations, kSaltLength);
+}
+
+Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password) {
+  KS_ASSIGN_OR_RETURN(Bytes encrypted, pbe::encrypt_with_password(crypto::default_backend(), alg, password, plaintext));
+  KS_ASSIGN_OR_RETURN(Bytes epki, write_encrypted_private_key_info(alg, encrypted));
+  return SealedKey{KeyProtection::kPkcs12Shrouded, std::move(epki)};
+}
 
 Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der) {
   der::Reader outer(der, der::Mode::kBer, 0, "EncryptedPrivateKeyInfo");

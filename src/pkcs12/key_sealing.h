@@ -6,6 +6,7 @@
 
 #include "crypto/crypto.h"
 #include "kstore/keystore.h"
+#include "kstore/sealing.h"
 #include "pbe/algorithm_identifier.h"
 
 namespace kstore::pkcs12 {
@@ -22,6 +23,12 @@ Result<Bytes> write_encrypted_private_key_info(const pbe::PbeAlgorithm& algorith
 // and nothing after it. Also true for the JDK's secret key plaintext, which
 // has the same outline.
 bool looks_like_private_key_info(ByteView der);
+
+// Sealing in two steps, so that a batch can draw every salt and IV in order
+// first and run the key derivations in parallel after (batch_sealing.cc).
+// The plaintext is a PrivateKeyInfo or the JDK's secret key encoding.
+Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params);
+Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password);
 
 // Decrypts with every plausible password encoding. A key that no encoding
 // opens is kBadPassword ("Cannot recover key").

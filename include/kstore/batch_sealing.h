@@ -1,0 +1,48 @@
+// Resealing many keys at once, as a conversion to another keystore type
+// needs: the per-key password derivations (10000 PBKDF2 iterations per key
+// for JDK 17 PKCS#12) run on several cores.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "kstore/keystore.h"
+#include "kstore/sealing.h"
+
+namespace kstore {
+
+struct ResealRequest {
+  const SealedKey* key = nullptr;  // as loaded
+  EntryType type = EntryType::kPrivateKey;  // kPrivateKey or kSecretKey
+  const Password* source_password = nullptr;
+  StoreType target = StoreType::kPkcs12;
+  const Password* target_password = nullptr;
+  SealParams params;
+};
+
+// A key already in clear, to be sealed for `target`.
+struct SealRequest {
+  const SecretBytes* private_key = nullptr;         // PKCS#8 PrivateKeyInfo, or
+  const SecretKeyMaterial* secret_key = nullptr;    // a secret key
+  StoreType target = StoreType::kPkcs12;
+  const Password* password = nullptr;
+  SealParams params;
+};
+
+// `workers` when nonzero, else the environment variable KSTORE_WORKERS when
+// it holds a positive number, else std::thread::hardware_concurrency().
+unsigned worker_count(unsigned workers = 0);
+
+// Unseals each key with its source password and seals it for its target, in
+// worker_count(workers) threads. Results come in request order. For a PKCS#12
+// target the salts and IVs are drawn in request order before anything runs
+// in parallel, so the bytes do not depend on the number of workers.
+// seal_private_key / seal_secret_key for each request, on
+// worker_count(workers) threads, results in request order; PKCS#12 salts and
+// IVs are drawn in request order first, as for reseal_keys.
+std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, unsigned workers = 0);
+
+std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const Limits& limits = {},
+                                           unsigned workers = 0);
+
+}  // namespace kstore
