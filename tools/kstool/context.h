@@ -39,6 +39,9 @@ struct Context {
   const Environment& env;
   std::vector<std::string>& warnings;  // final "Warning:" block, in order
   std::string keystore_path;           // -keystore as typed, or $HOME/.keystore
+  // Warnings keytool adds after the keystore-format one (the in-place
+  // -importkeystore backup note).
+  std::vector<std::string> late_warnings = {};
 };
 
 }  // namespace kstool

@@ -31,13 +31,6 @@ std::optional<TypeRequest> parse_type_request(const std::string& name) {
   return std::nullopt;
 }
 
-bool same_password(const kstore::Password& a, const kstore::Password& b) {
-  if (a.length() != b.length()) return false;
-  for (size_t i = 0; i < a.length(); ++i)
-    if (a.char_at(i) != b.char_at(i)) return false;
-  return true;
-}
-
 // PKCS12KeyStore.isPasswordless: no EncryptedData among the SafeContents and no MacData.
 bool pkcs12_passwordless(const kstore::Keystore& store) {
   const auto& p = store.pkcs12_protection();
@@ -51,6 +44,13 @@ bool pkcs12_has_encrypted_data(kstore::ByteView file) {
 }
 
 }  // namespace
+
+bool same_password(const kstore::Password& a, const kstore::Password& b) {
+  if (a.length() != b.length()) return false;
+  for (size_t i = 0; i < a.length(); ++i)
+    if (a.char_at(i) != b.char_at(i)) return false;
+  return true;
+}
 
 const char* OpenedKeystore::provider_name() const {
   return equals_ignore_case_ascii(type_name, "JCEKS") ? "SunJCE" : "SUN";
@@ -112,7 +112,8 @@ int64_t OpenedKeystore::creation_ms(const Entry& e) const {
   return e.creation_time_ms.value_or(loaded_at_ms);
 }
 
-Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out) {
+Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out,
+                               const char* prompt_text) {
   Invocation& inv = ctx.inv;
   const std::string& path = ctx.keystore_path;
   out.loaded_at_ms = ctx.env.now_ms;
@@ -217,41 +218,39 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     if (!inv.protected_path && !out.passwordless) {
       if (prompt == StorePasswordPrompt::kOnce) {
         ctx.io.out.flush();
-        ctx.io.err << "Enter keystore password:  " << std::flush;
+        ctx.io.err << prompt_text << std::flush;
         out.password = read_password(ctx.io.in);
       } else {
         for (int tries = 0; tries < 3 && !out.password; ++tries) {
           ctx.io.out.flush();
-          ctx.io.err << "Enter keystore password:  " << std::flush;
+          ctx.io.err << prompt_text << std::flush;
           out.password = read_password(ctx.io.in);
           if (!out.in_memory && (!out.password || out.password->length() < 6)) {
             ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
             out.password.reset();
           }
         }
-        if (!out.password) {
-          ctx.io.err << "Too many failures - try later\n";
-          return Outcome::exit(0);
-        }
+        if (!out.password) return Outcome::exception("Too many failures - try later");
       }
       if (out.password) KSTOOL_TRY(load(&*out.password));
     }
   }
 
-  // PKCS#12 protects keys with the store password only.
   if (out.password && equals_ignore_case_ascii(out.type_name, "PKCS12")) {
-    auto ignore = [&](std::optional<kstore::Password>& pass, const char* option) {
-      if (pass && !same_password(*out.password, *pass)) {
-        ctx.io.err << "Warning:  Different store and key passwords not supported for PKCS12 KeyStores. "
-                      "Ignoring user-specified "
-                   << option << " value.\n";
-        pass = out.password->clone();
-      }
-    };
-    ignore(inv.keypass, "-keypass");
-    ignore(inv.destkeypass, "-destkeypass");
+    ignore_pkcs12_key_password(ctx, *out.password, inv.keypass, "-keypass");
+    ignore_pkcs12_key_password(ctx, *out.password, inv.destkeypass, "-destkeypass");
   }
   return Outcome::ok();
+}
+
+void ignore_pkcs12_key_password(Context& ctx, const kstore::Password& store_password,
+                                std::optional<kstore::Password>& key_password, const char* option) {
+  if (key_password && !same_password(store_password, *key_password)) {
+    ctx.io.err << "Warning:  Different store and key passwords not supported for PKCS12 KeyStores. "
+                  "Ignoring user-specified "
+               << option << " value.\n";
+    key_password = store_password.clone();
+  }
 }
 
 Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore::Password* new_password) {

@@ -19,7 +19,9 @@ enum class StorePasswordPrompt {
   // the store without an integrity check.
   kOnce,
   // Commands that write the store: up to three tries of at least 6
-  // characters; then "Too many failures - try later" and exit 0.
+  // characters. keytool then prints "Too many failures - try later" on
+  // stderr and exits 0 having done nothing; kstool fails with that message
+  // (exit 1), so that a script notices (README, Differences from keytool).
   kUntilValid,
 };
 
@@ -59,13 +61,23 @@ struct OpenedKeystore {
   int64_t creation_ms(const kstore::Entry& e) const;
 };
 
+// Java char by char equality (Arrays.equals on the char[]).
+bool same_password(const kstore::Password& a, const kstore::Password& b);
+
+// PKCS#12 protects keys with the store password only: a key password
+// option that differs from it is replaced by it, with keytool's warning
+// naming the option ("-keypass", "-destkeypass", "-srckeypass").
+void ignore_pkcs12_key_password(Context& ctx, const kstore::Password& store_password,
+                                std::optional<kstore::Password>& key_password, const char* option);
+
 // The JDK's standard security providers, by name (Security.getProvider).
 bool known_provider_name(const std::string& name);
 
 // Loads the existing keystore named by ctx.keystore_path, prompting for its
-// password per `prompt` when none was given. An Outcome of kind kExit means
-// the prompt loop gave up (keytool then ends with exit 0).
-Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out);
+// password per `prompt` when none was given, with `prompt_text`
+// (-importkeystore asks for the "destination" or "source" password).
+Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out,
+                               const char* prompt_text = "Enter keystore password:  ");
 
 // Writes `ks.store` back to ctx.keystore_path as keytool does after a
 // command that changed it: "[Storing <file>]" on stderr with -v, then the

@@ -171,6 +171,7 @@ int run(std::vector<std::string> args, Io io, const Environment& env) {
       }
       if (outcome.is_ok() && is_keystore_related(*inv.command) && ctx.keystore_path != "NONE")
         add_proprietary_format_warning(ctx);
+      if (outcome.is_ok()) warnings.insert(warnings.end(), ctx.late_warnings.begin(), ctx.late_warnings.end());
     }
   }
 

@@ -1,6 +1,7 @@
 // Reading passwords from stdin the way sun.security.util.Password does.
 #include "terminal.h"
 
+#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -26,6 +27,13 @@ int ProcessStdin::read_byte() {
 
 void ProcessStdin::unread(int byte) {
   if (byte >= 0) pushed_back_.push_back(byte);
+}
+
+bool ProcessStdin::ready() {
+  if (!pushed_back_.empty()) return true;
+  if (::isatty(STDIN_FILENO) == 1) return false;  // a terminal hands over one line at a time
+  struct pollfd p {STDIN_FILENO, POLLIN, 0};
+  return ::poll(&p, 1, 0) == 1;
 }
 
 bool ProcessStdin::is_console() { return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1; }

@@ -20,6 +20,9 @@ class Stdin {
   virtual void unread(int byte) = 0;
   // True when keytool would have a java.io.Console: stdin and stdout are terminals.
   virtual bool is_console() = 0;
+  // True when a byte can be read without waiting (InputStream.available() > 0,
+  // or the end of input): how much a Java reader's buffer takes at once.
+  virtual bool ready() { return false; }
   // Console.readPassword(): one line typed with the echo off, without its
   // terminator (then a newline is echoed). nullopt at end of input.
   virtual std::optional<kstore::SecretBytes> read_console_line_without_echo() = 0;
@@ -31,6 +34,7 @@ class ProcessStdin : public Stdin {
   int read_byte() override;
   void unread(int byte) override;
   bool is_console() override;
+  bool ready() override;
   std::optional<kstore::SecretBytes> read_console_line_without_echo() override;
 
  private:
