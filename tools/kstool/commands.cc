@@ -8,6 +8,10 @@ CommandHandler command_handler(Command c) {
   switch (c) {
     case Command::kList:
       return &run_list;
+    case Command::kDelete:
+      return &run_delete;
+    case Command::kChangeAlias:
+      return &run_change_alias;
     default:
       return nullptr;
   }

@@ -14,5 +14,7 @@ using CommandHandler = Outcome (*)(Context& ctx);
 CommandHandler command_handler(Command c);
 
 Outcome run_list(Context& ctx);
+Outcome run_delete(Context& ctx);
+Outcome run_change_alias(Context& ctx);
 
 }  // namespace kstool
