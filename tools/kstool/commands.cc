@@ -12,6 +12,8 @@ CommandHandler command_handler(Command c) {
       return &run_delete;
     case Command::kChangeAlias:
       return &run_change_alias;
+    case Command::kImportKeystore:
+      return &run_import_keystore;
     default:
       return nullptr;
   }

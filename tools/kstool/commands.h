@@ -16,5 +16,6 @@ CommandHandler command_handler(Command c);
 Outcome run_list(Context& ctx);
 Outcome run_delete(Context& ctx);
 Outcome run_change_alias(Context& ctx);
+Outcome run_import_keystore(Context& ctx);
 
 }  // namespace kstool

@@ -1,0 +1,126 @@
+// One entry from the source keystore to the destination keystore.
+#include "entry_transfer.h"
+
+#include "errors.h"
+#include "kstore/java_string.h"
+#include "text.h"
+
+namespace kstool {
+
+using kstore::Entry;
+using kstore::EntryType;
+using kstore::KeyProtection;
+using kstore::Password;
+using kstore::StoreType;
+
+namespace {
+
+bool holds_secret_key(const Entry& e) {
+  return e.key->protection == KeyProtection::kJceSealedObject ||
+         (e.key->protection == KeyProtection::kPkcs12Shrouded && e.type == EntryType::kSecretKey);
+}
+
+// Unseals e's key with `password`; kBadPassword means "wrong password".
+kstore::Status try_unseal(const Entry& e, const Password& password, RecoveredEntry& out) {
+  if (holds_secret_key(e)) {
+    kstore::Result<kstore::SecretKeyMaterial> key = kstore::unseal_secret_key(*e.key, password);
+    if (!key.ok()) return key.status();
+    out.secret_key = std::move(key).value();
+  } else {
+    kstore::Result<kstore::SecretBytes> key = kstore::unseal_private_key(*e.key, password);
+    if (!key.ok()) return key.status();
+    out.private_key = std::move(key).value();
+  }
+  out.key_password = password.clone();
+  return kstore::Status::Ok();
+}
+
+// What keytool reports when the last password it tries does not open the key.
+Outcome unseal_failure(const Entry& e, const kstore::Status& status) {
+  if (status.code() != kstore::ErrorCode::kBadPassword) return library_failure(status);
+  if (e.key->protection == KeyProtection::kJceSealedObject) {
+    // javax.crypto.SealedObject with a wrong key fails in the padding check.
+    return Outcome::error("java.security.UnrecoverableKeyException",
+                          "Given final block not properly padded. Such issues can arise if a bad key is used during "
+                          "decryption.");
+  }
+  return Outcome::error("java.security.UnrecoverableKeyException", "Cannot recover key");
+}
+
+}  // namespace
+
+Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, const std::string& alias,
+                      RecoveredEntry& out) {
+  out.source = &e;
+  if (!e.key) return Outcome::ok();  // a certificate needs no password
+
+  if (ctx.inv.srckeypass) {
+    kstore::Status s = try_unseal(e, *ctx.inv.srckeypass, out);
+    return s.ok() ? Outcome::ok() : unseal_failure(e, s);
+  }
+  if (src.password) {
+    kstore::Status s = try_unseal(e, *src.password, out);
+    if (s.ok()) return Outcome::ok();
+    if (s.code() != kstore::ErrorCode::kBadPassword || equals_ignore_case_ascii(src.type_name, "PKCS12"))
+      return unseal_failure(e, s);
+  }
+  // keytool's getKeyPasswd: three tries to get a non-empty answer.
+  std::optional<Password> typed;
+  for (int tries = 0; tries < 3 && !typed; ++tries) {
+    ctx.io.out.flush();
+    ctx.io.err << "Enter key password for <" << alias << ">" << std::flush;
+    typed = read_password(ctx.io.in);
+  }
+  if (!typed) return Outcome::exception("Too many failures - try later");
+  kstore::Status s = try_unseal(e, *typed, out);
+  return s.ok() ? Outcome::ok() : unseal_failure(e, s);
+}
+
+Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const RecoveredEntry& rec,
+                                const std::string& dest_alias, const kstore::SealParams& params, Entry& out,
+                                std::string& store_failure) {
+  const Entry& e = *rec.source;
+  out = Entry{};
+  // The JDK's keystores store aliases lower-cased; CaseExactJKS as given.
+  out.alias = dest.case_exact ? dest_alias : kstore::java_lower_case(dest_alias);
+  out.type = e.type;
+  out.chain = e.chain;
+  const bool pkcs12 = dest.format == StoreType::kPkcs12;
+  // setEntry dates the new entry now; PKCS#12 records no date for certificates.
+  if (!pkcs12 || e.key) out.creation_time_ms = ctx.env.now_ms;
+  if (!e.key) {
+    // keytool passes -destkeypass to setEntry for every entry, and
+    // KeyStore.setEntry refuses a password for a certificate.
+    if (ctx.inv.destkeypass) {
+      store_failure = "java.security.KeyStoreException: trusted certificate entries are not password-protected";
+      return Outcome::ok();
+    }
+    // A trusted certificate: kept with its trusted usages when it had any.
+    if (pkcs12) out.trusted_key_usages = e.trusted_key_usages;
+    return Outcome::ok();
+  }
+
+  // keytool: -destkeypass; else PKCS#12 takes the destination store
+  // password, JKS and JCEKS the password the key opened with.
+  const Password* password = nullptr;
+  if (ctx.inv.destkeypass) {
+    password = &*ctx.inv.destkeypass;
+  } else if (equals_ignore_case_ascii(dest.type_name, "PKCS12") && dest.password) {
+    password = &*dest.password;
+  } else {
+    password = &*rec.key_password;
+  }
+  kstore::Result<kstore::SealedKey> sealed =
+      rec.secret_key ? kstore::seal_secret_key(dest.format, *rec.secret_key, *password, params)
+                     : kstore::seal_private_key(dest.format, rec.private_key->view(), *password, params);
+  if (!sealed.ok()) {
+    // KeyStore.setEntry's KeyStoreException: reported per entry.
+    store_failure = "java.security.KeyStoreException: " + sealed.status().message();
+    return Outcome::ok();
+  }
+  out.key = std::move(sealed).value();
+  if (e.type == EntryType::kPrivateKey && rec.secret_key) out.type = EntryType::kSecretKey;
+  return Outcome::ok();
+}
+
+}  // namespace kstool

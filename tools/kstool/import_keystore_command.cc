@@ -1,0 +1,184 @@
+// -importkeystore: keytool's doImportKeyStore (JDK 17), with its messages,
+// prompts and order, over kstore. Differences kept on purpose (README,
+// "Differences from keytool"): where keytool ends with a
+// NullPointerException at a prompt that gets no input, or exits 0 although
+// entries were not imported, kstool fails with a message and exit 1.
+#include <sys/stat.h>
+
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "entry_transfer.h"
+#include "import_stores.h"
+#include "kstore/file.h"
+#include "kstore/pkcs12.h"
+#include "reply_prompt.h"
+#include "text.h"
+
+namespace kstool {
+namespace {
+
+using kstore::Entry;
+
+enum class ImportResult { kCancelled, kImported, kFailed };
+
+struct ImportRun {
+  Context& ctx;
+  const OpenedKeystore& src;
+  Destination& dest;
+  kstore::SealParams seal_params;
+};
+
+// keytool's doImportKeyStoreSingle for the source alias `alias`.
+Outcome import_one(ImportRun& run, const std::string& alias, ImportResult& result) {
+  Context& ctx = run.ctx;
+  OpenedKeystore& dest = run.dest.ks;
+  std::string dest_alias = ctx.inv.dest.value_or(alias);
+  if (dest.find(dest_alias) != nullptr) {
+    if (ctx.inv.noprompt) {
+      ctx.io.err << "Warning: Overwriting existing alias " << alias << " in destination keystore\n";
+    } else if (ask_yes_no(ctx.io, "Existing entry alias " + alias + " exists, overwrite? [no]:  ") == YesNo::kNo) {
+      std::optional<std::string> typed =
+          ask_line(ctx.io, "Enter new alias name\t(RETURN to cancel import for this entry):  ");
+      if (!typed) {
+        // keytool: NullPointerException ("invalid null input"), nothing written.
+        return Outcome::exception("Alias <" + dest_alias +
+                                  "> exists in the destination keystore and no new alias name was given "
+                                  "(end of input); use -noprompt to overwrite it or -destalias to rename it");
+      }
+      if (typed->empty()) {
+        ctx.io.err << "Entry for alias " << alias << " not imported.\n";
+        result = ImportResult::kCancelled;
+        return Outcome::ok();
+      }
+      dest_alias = *typed;
+    }
+  }
+
+  const Entry* e = run.src.find(alias);
+  if (e == nullptr) return Outcome::exception("Alias <" + alias + "> does not exist");
+  RecoveredEntry rec;
+  KSTOOL_TRY(recover_entry(ctx, run.src, *e, alias, rec));
+  Entry converted;
+  std::string store_failure;
+  KSTOOL_TRY(convert_for_destination(ctx, dest, rec, dest_alias, run.seal_params, converted, store_failure));
+  if (!store_failure.empty()) {
+    ctx.io.err << "Problem importing entry for alias " << alias << ": " << store_failure << ".\n"
+               << "Entry for alias " << alias << " not imported.\n";
+    result = ImportResult::kFailed;
+    return Outcome::ok();
+  }
+  dest.store.put(std::move(converted));
+  result = ImportResult::kImported;
+  return Outcome::ok();
+}
+
+// Copies the original of an in-place import to <file>.old (.old2, ...), as
+// keytool does before it writes the new store; returns the name used.
+Outcome back_up_original(const std::string& path, std::string& backup) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return Outcome::error("java.io.IOException", "cannot read " + path);
+  kstore::Result<kstore::Bytes> original = kstore::read_file(path);
+  if (!original.ok()) return Outcome::error("java.io.IOException", original.status().message());
+  for (int n = 1;; ++n) {
+    backup = path + ".old" + (n == 1 ? std::string() : std::to_string(n));
+    struct stat probe {};
+    if (::lstat(backup.c_str(), &probe) == 0) continue;
+    kstore::Status written = kstore::write_file_atomic(backup, *original, st.st_mode & 07777);
+    if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
+    return Outcome::ok();
+  }
+}
+
+kstore::SealParams seal_params_for(const Context& ctx, const OpenedKeystore& dest) {
+  kstore::SealParams params;
+  if (dest.format != kstore::StoreType::kPkcs12) return params;
+  // keytool seals the keys it adds with its configured default
+  // (the -J-Dkeystore.pkcs12.* properties), whatever the file used so far.
+  std::vector<std::pair<std::string, std::string>> props(ctx.inv.system_properties.begin(),
+                                                         ctx.inv.system_properties.end());
+  kstore::Result<kstore::Pkcs12Protection> protection = kstore::pkcs12_protection_from_properties(props);
+  if (protection.ok()) return kstore::pkcs12_seal_params(*protection);
+  return kstore::pkcs12_seal_params(kstore::pkcs12_profile_protection(kstore::Pkcs12Profile::kModern));
+}
+
+}  // namespace
+
+Outcome run_import_keystore(Context& ctx) {
+  Invocation& inv = ctx.inv;
+  if (!inv.srckeystore) return Outcome::exception("Please specify -srckeystore");
+  const std::string& src_path = *inv.srckeystore;
+  struct stat st {};
+  if (::stat(src_path.c_str(), &st) == 0 && st.st_size == 0)
+    return Outcome::exception("Source keystore file exists, but is empty: " + src_path);
+  const bool in_place = same_file(src_path, ctx.keystore_path);
+  if (!in_place) ctx.io.err << "Importing keystore " << src_path << " to " << ctx.keystore_path << "...\n";
+  if (!in_place && ::stat(ctx.keystore_path.c_str(), &st) == 0 && st.st_size == 0)
+    return Outcome::exception("Keystore file exists, but is empty: " + ctx.keystore_path);
+
+  // In place, keytool reads the source first and lets its password stand
+  // for the destination's; otherwise the destination comes first. Either
+  // way the destination is locked before anything is read.
+  Destination dest;
+  OpenedKeystore src;
+  if (in_place) {
+    KSTOOL_TRY(lock_keystore(ctx, dest.lock));
+    KSTOOL_TRY(open_source_keystore(ctx, src));
+    KSTOOL_TRY(open_destination_keystore(ctx, true, src.password ? &*src.password : nullptr, dest));
+  } else {
+    KSTOOL_TRY(open_destination_keystore(ctx, false, nullptr, dest));
+    KSTOOL_TRY(open_source_keystore(ctx, src));
+  }
+
+  ImportRun run{ctx, src, dest, seal_params_for(ctx, dest.ks)};
+  size_t failed = 0;
+  if (inv.alias) {
+    ImportResult result = ImportResult::kCancelled;
+    KSTOOL_TRY(import_one(run, *inv.alias, result));
+    if (result == ImportResult::kFailed) ++failed;
+  } else {
+    if (inv.dest || inv.srckeypass)
+      return Outcome::exception("if alias not specified, destalias and srckeypass must not be specified");
+    const std::vector<const Entry*> entries = src.jdk_enumeration_order();
+    size_t imported = 0;
+    for (const Entry* e : entries) {
+      const std::string alias = src.jdk_alias(*e);
+      ImportResult result = ImportResult::kCancelled;
+      KSTOOL_TRY(import_one(run, alias, result));
+      if (result == ImportResult::kImported) {
+        ++imported;
+        ctx.io.err << "Entry for alias " << alias << " successfully imported.\n";
+      } else if (result == ImportResult::kFailed) {
+        ++failed;
+        if (!inv.noprompt && ask_yes_no(ctx.io, "Do you want to quit the import process? [no]:  ") == YesNo::kYes)
+          break;
+      }
+    }
+    ctx.io.err << "Import command completed:  " << format_integer(static_cast<int64_t>(imported))
+               << " entries successfully imported, " << format_integer(static_cast<int64_t>(entries.size() - imported))
+               << " entries failed or cancelled\n";
+  }
+
+  std::string backup;
+  if (in_place) KSTOOL_TRY(back_up_original(src_path, backup));
+  if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
+  KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
+  if (in_place) {
+    if (equals_ignore_case_ascii(src.type_name, dest.ks.type_name)) {
+      ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
+    } else {
+      ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +
+                                  " keystore is backed up as \"" + backup + "\".");
+    }
+  }
+  // keytool exits 0 here; a script needs to know that entries are missing.
+  if (failed > 0) {
+    return Outcome::exception(format_integer(static_cast<int64_t>(failed)) +
+                              (failed == 1 ? " entry was" : " entries were") +
+                              " not imported (see the messages above); the keystore was written with the others");
+  }
+  return Outcome::ok();
+}
+
+}  // namespace kstool

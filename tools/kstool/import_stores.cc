@@ -1,0 +1,144 @@
+// Opening the source and the destination of -importkeystore
+// (sun.security.tools.keytool.Main.loadSourceKeyStore and the part of
+// doCommands that opens or creates the keystore, JDK 17).
+#include "import_stores.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <utility>
+#include <vector>
+
+#include "kstore/pkcs12.h"
+#include "text.h"
+
+namespace kstool {
+
+using kstore::Password;
+using kstore::StoreType;
+
+namespace {
+
+void print_source_no_integrity_warning(std::ostream& err) {
+  err << "\n"
+         "*****************  WARNING WARNING WARNING  *****************\n"
+         "* The integrity of the information stored in the srckeystore*\n"
+         "* has NOT been verified!  In order to verify its integrity, *\n"
+         "* you must provide the srckeystore password.                *\n"
+         "*****************  WARNING WARNING WARNING  *****************\n"
+         "\n";
+}
+
+// A new keystore's password: given (at least 6 characters), or asked for
+// twice, up to three times.
+Outcome new_store_password(Context& ctx, std::optional<Password> given, std::optional<Password>& out) {
+  if (given) {
+    if (given->length() < 6) return Outcome::exception("Keystore password must be at least 6 characters");
+    out = std::move(given);
+    return Outcome::ok();
+  }
+  for (int tries = 0; tries < 3 && !out; ++tries) {
+    ctx.io.out.flush();
+    ctx.io.err << "Enter destination keystore password:  " << std::flush;
+    std::optional<Password> typed = read_password(ctx.io.in);
+    if (!typed || typed->length() < 6) {
+      ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
+      continue;
+    }
+    ctx.io.err << "Re-enter new password: " << std::flush;
+    std::optional<Password> again = read_password(ctx.io.in);
+    if (!again || !same_password(*typed, *again)) {
+      ctx.io.err << "They don't match. Try again\n";
+      continue;
+    }
+    out = std::move(typed);
+  }
+  // keytool prints this on stderr and exits 0 with nothing done; kstool
+  // fails so that a script notices (README, Differences from keytool).
+  if (!out) return Outcome::exception("Too many failures - try later");
+  return Outcome::ok();
+}
+
+// The -J-Dkeystore.pkcs12.* properties as keytool's PKCS12KeyStore reads them.
+kstore::Result<kstore::Pkcs12Protection> pkcs12_protection_of(const Invocation& inv) {
+  std::vector<std::pair<std::string, std::string>> props(inv.system_properties.begin(), inv.system_properties.end());
+  return kstore::pkcs12_protection_from_properties(props);
+}
+
+}  // namespace
+
+Outcome open_source_keystore(Context& ctx, OpenedKeystore& src) {
+  Invocation& inv = ctx.inv;
+  const std::string& path = *inv.srckeystore;
+  // keytool opens a FileInputStream first.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Outcome::error("java.io.FileNotFoundException", path + " (" + java_errno_text(errno) + ")");
+  struct stat st {};
+  const bool is_dir = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+  ::close(fd);
+  if (is_dir) return Outcome::error("java.io.FileNotFoundException", path + " (Is a directory)");
+
+  // The source is opened like any keystore, with the -src* options.
+  Invocation src_inv;
+  src_inv.command = inv.command;
+  src_inv.storetype = inv.srcstoretype;
+  src_inv.providername = inv.srcprovidername;
+  if (inv.srcstorepass) src_inv.storepass = inv.srcstorepass->clone();
+  src_inv.protected_path = inv.src_protected_path;
+  Context src_ctx{src_inv, ctx.io, ctx.env, ctx.warnings, path};
+  KSTOOL_TRY(open_existing_keystore(src_ctx, StorePasswordPrompt::kOnce, src, "Enter source keystore password:  "));
+  if (src.password && equals_ignore_case_ascii(src.type_name, "PKCS12"))
+    ignore_pkcs12_key_password(ctx, *src.password, inv.srckeypass, "-srckeypass");
+  if (!src.password && !src.passwordless && !inv.src_protected_path) print_source_no_integrity_warning(ctx.io.err);
+  return Outcome::ok();
+}
+
+Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* in_place_password,
+                                  Destination& out) {
+  Invocation& inv = ctx.inv;
+  if (!out.lock.lock) KSTOOL_TRY(lock_keystore(ctx, out.lock));
+  struct stat st {};
+  if (!in_place && ::stat(ctx.keystore_path.c_str(), &st) == 0)
+    return open_existing_keystore(ctx, StorePasswordPrompt::kUntilValid, out.ks,
+                                  "Enter destination keystore password:  ");
+
+  // A new keystore of the type asked for, else keytool's default, PKCS12.
+  OpenedKeystore& ks = out.ks;
+  ks.type_name = inv.storetype.value_or("PKCS12");
+  ks.loaded_at_ms = ctx.env.now_ms;
+  if (equals_ignore_case_ascii(ks.type_name, "CaseExactJKS")) {
+    ks.format = StoreType::kJks;
+    ks.case_exact = true;
+  } else if (std::optional<StoreType> t = kstore::parse_store_type(ks.type_name)) {
+    ks.format = *t;
+  } else {
+    return Outcome::error("java.security.KeyStoreException", ks.type_name + " not found");
+  }
+  ks.store = kstore::Keystore(ks.format);
+  out.created = true;
+
+  std::optional<Password> given;
+  if (inv.storepass) {
+    given = inv.storepass->clone();
+  } else if (in_place_password != nullptr) {
+    given = in_place_password->clone();
+  }
+  KSTOOL_TRY(new_store_password(ctx, std::move(given), ks.password));
+  if (equals_ignore_case_ascii(ks.type_name, "PKCS12")) {
+    ignore_pkcs12_key_password(ctx, *ks.password, inv.keypass, "-keypass");
+    ignore_pkcs12_key_password(ctx, *ks.password, inv.destkeypass, "-destkeypass");
+  }
+  if (ks.format == StoreType::kPkcs12) {
+    kstore::Result<kstore::Pkcs12Protection> protection = pkcs12_protection_of(inv);
+    if (protection.ok()) {
+      ks.store.pkcs12_protection() = std::move(protection).value();
+    } else {
+      out.pkcs12_property_error = Outcome::error("java.lang.IllegalArgumentException", protection.status().message());
+    }
+  }
+  return Outcome::ok();
+}
+
+}  // namespace kstool
