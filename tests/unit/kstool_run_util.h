@@ -29,10 +29,12 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// `env` entries are NAME=VALUE; TZ=UTC and LC_ALL=C.UTF-8 come first, so a
-// later entry can override them. `stdin_path` empty means /dev/null.
-inline RunResult run_kstool(const std::vector<std::string>& args, const std::string& cwd,
-                            const std::vector<std::string>& env, const std::string& stdin_path = "") {
+// Runs `program` (an absolute path). `env` entries are NAME=VALUE; TZ=UTC
+// and LC_ALL=C.UTF-8 come first, so a later entry can override them.
+// `stdin_path` empty means /dev/null.
+inline RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                             const std::string& cwd, const std::vector<std::string>& env,
+                             const std::string& stdin_path = "") {
   char out_tmpl[] = "/tmp/kstool_out_XXXXXX";
   char err_tmpl[] = "/tmp/kstool_err_XXXXXX";
   const int out_fd = ::mkstemp(out_tmpl);
@@ -51,12 +53,12 @@ inline RunResult run_kstool(const std::vector<std::string>& args, const std::str
     std::vector<char*> envp;
     for (std::string& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
-    std::vector<std::string> argv_strings = {KSTOOL_PATH};
+    std::vector<std::string> argv_strings = {program};
     for (const std::string& a : args) argv_strings.push_back(a);
     std::vector<char*> argv;
     for (std::string& a : argv_strings) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execve(KSTOOL_PATH, argv.data(), envp.data());
+    ::execve(program.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
   int status = 0;
@@ -69,6 +71,11 @@ inline RunResult run_kstool(const std::vector<std::string>& args, const std::str
   ::unlink(err_tmpl);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+inline RunResult run_kstool(const std::vector<std::string>& args, const std::string& cwd,
+                            const std::vector<std::string>& env, const std::string& stdin_path = "") {
+  return run_program(KSTOOL_PATH, args, cwd, env, stdin_path);
 }
 
 // A readable account of the first difference between two outputs.
