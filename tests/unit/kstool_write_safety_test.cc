@@ -1,0 +1,227 @@
+// What the write commands promise beyond keytool's behaviour: a keystore
+// is never lost or half-written (SIGKILL at any moment leaves the old or
+// the new store), concurrent runs on one file lose no update, file modes
+// are kept (new stores 0600), and entries a command does not touch keep
+// their protected bytes, dates and aliases.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kstool_run_util.h"
+#include "kstool_write_util.h"
+
+namespace {
+
+using kstool_test::RunResult;
+using kstool_test::ScratchDir;
+using kstool_test::slurp;
+
+const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+
+kstore::Result<kstore::Keystore> load(const std::string& path) {
+  const std::string bytes = slurp(path);
+  const kstore::Password password = kstore::Password::from_utf8("changeit");
+  return kstore::load_keystore(kstore::ByteView(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()),
+                               &password);
+}
+
+std::set<std::string> aliases(const kstore::Keystore& ks) {
+  std::set<std::string> out;
+  for (const kstore::Entry& e : ks.entries()) out.insert(kstore::java_lower_case(e.alias));
+  return out;
+}
+
+RunResult kstool(const ScratchDir& dir, const std::vector<std::string>& args) {
+  return kstool_test::run_kstool(args, dir.path(), {"HOME=" + dir.file("home")});
+}
+
+// Starts kstool and kills it with SIGKILL after `delay_us`; true when it
+// had finished on its own.
+bool run_and_kill(const ScratchDir& dir, const std::vector<std::string>& args, unsigned delay_us) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null_fd = ::open("/dev/null", O_RDWR);
+    if (null_fd < 0 || ::chdir(dir.path().c_str()) != 0) ::_exit(127);
+    ::dup2(null_fd, 0);
+    ::dup2(null_fd, 1);
+    ::dup2(null_fd, 2);
+    std::vector<std::string> argv_strings = {KSTOOL_PATH};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    char env0[] = "TZ=UTC";
+    char* envp[] = {env0, nullptr};
+    ::execve(KSTOOL_PATH, argv.data(), envp);
+    ::_exit(127);
+  }
+  ::usleep(delay_us);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status);
+}
+
+// Renames an entry back and forth while killing kstool at random moments;
+// after every kill the keystore must be the complete old or new one.
+void kill_during_writes(const std::string& store, const std::string& alias, int kills, unsigned max_delay_us) {
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  const std::string path = dir.file(store);
+  kstool_test::write_bytes(path, slurp(kStores + "/" + store));
+  kstore::Result<kstore::Keystore> first = load(path);
+  ASSERT_TRUE(first.ok());
+  std::set<std::string> current = aliases(*first);
+  const std::string renamed = alias + "-renamed";
+  std::mt19937 random(20261129);  // fixed: the same kill points on every run
+  int finished = 0;
+  for (int i = 0; i < kills; ++i) {
+    const bool renamed_now = current.count(renamed) > 0;
+    const std::string from = renamed_now ? renamed : alias;
+    const std::string to = renamed_now ? alias : renamed;
+    std::set<std::string> next = current;
+    next.erase(from);
+    next.insert(to);
+    const unsigned delay = std::uniform_int_distribution<unsigned>(0, max_delay_us)(random);
+    if (run_and_kill(dir, {"-changealias", "-keystore", store, "-storepass", "changeit", "-alias", from, "-destalias", to},
+                     delay))
+      ++finished;
+    kstore::Result<kstore::Keystore> after = load(path);
+    ASSERT_TRUE(after.ok()) << "kill " << i << " after " << delay << " us left an unreadable keystore: "
+                            << after.status().message();
+    const std::set<std::string> now = aliases(*after);
+    ASSERT_TRUE(now == current || now == next) << "kill " << i << ": neither the old nor the new keystore";
+    current = now;
+  }
+  // How many runs completed before their kill: reported, not asserted (it
+  // depends on the machine's speed).
+  ::testing::Test::RecordProperty("finished_before_kill", finished);
+}
+
+TEST(KstoolWriteSafety, SigkillLeavesOldOrNewJks) { kill_during_writes("many.jks", "mike", 60, 100000); }
+
+TEST(KstoolWriteSafety, SigkillLeavesOldOrNewPkcs12) { kill_during_writes("mixed.p12", "dsa", 40, 140000); }
+
+TEST(KstoolWriteSafety, ConcurrentChangesAreAllKept) {
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  kstool_test::write_bytes(dir.file("many.jks"), slurp(kStores + "/many.jks"));
+  const std::vector<std::string> deleted = {"mike", "november", "oscar", "papa"};
+  const std::vector<std::string> renamed = {"quebec", "romeo", "sierra", "tango"};
+  std::vector<RunResult> results(deleted.size() + renamed.size());
+  std::vector<std::thread> runs;
+  for (size_t i = 0; i < deleted.size(); ++i) {
+    runs.emplace_back([&, i] {
+      results[i] = kstool(dir, {"-delete", "-keystore", "many.jks", "-storepass", "changeit", "-alias", deleted[i]});
+    });
+  }
+  for (size_t i = 0; i < renamed.size(); ++i) {
+    runs.emplace_back([&, i] {
+      results[deleted.size() + i] = kstool(dir, {"-changealias", "-keystore", "many.jks", "-storepass", "changeit",
+                                                  "-alias", renamed[i], "-destalias", renamed[i] + "-new"});
+    });
+  }
+  for (std::thread& t : runs) t.join();
+  for (const RunResult& r : results) EXPECT_EQ(0, r.exit_code) << r.out << r.err;
+  kstore::Result<kstore::Keystore> after = load(dir.file("many.jks"));
+  ASSERT_TRUE(after.ok());
+  const std::set<std::string> now = aliases(*after);
+  EXPECT_EQ(26u - deleted.size(), now.size());
+  for (const std::string& a : deleted) EXPECT_EQ(0u, now.count(a)) << a;
+  for (const std::string& a : renamed) {
+    EXPECT_EQ(0u, now.count(a)) << a;
+    EXPECT_EQ(1u, now.count(a + "-new")) << a;
+  }
+}
+
+mode_t mode_of(const std::string& path) {
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  return st.st_mode & 07777;
+}
+
+TEST(KstoolWriteSafety, ModeKeptAndNewStoresPrivate) {
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"), 0640);
+  EXPECT_EQ(0, kstool(dir, {"-delete", "-keystore", "mixed.jks", "-storepass", "changeit", "-alias", "dsa"}).exit_code);
+  EXPECT_EQ(0640u, mode_of(dir.file("mixed.jks")));
+  const mode_t old_umask = ::umask(0);  // kstool must not rely on the umask for a new store
+  const RunResult r = kstool(dir, {"-importkeystore", "-srckeystore", "mixed.jks", "-srcstorepass", "changeit",
+                                   "-srcalias", "rootca", "-destkeystore", "new.p12", "-deststorepass", "changeit"});
+  ::umask(old_umask);
+  EXPECT_EQ(0, r.exit_code) << r.out << r.err;
+  EXPECT_EQ(0600u, mode_of(dir.file("new.p12")));
+  // In place: the backup keeps the original's mode too.
+  EXPECT_EQ(0, kstool(dir, {"-importkeystore", "-srckeystore", "mixed.jks", "-destkeystore", "mixed.jks",
+                            "-srcstorepass", "changeit", "-srcalias", "rootca"})
+                   .exit_code);
+  EXPECT_EQ(0640u, mode_of(dir.file("mixed.jks.old")));
+  EXPECT_EQ(0640u, mode_of(dir.file("mixed.jks")));
+}
+
+// The entries a command does not touch, compared field by field.
+void expect_untouched(const kstore::Keystore& before, const kstore::Keystore& after,
+                      const std::set<std::string>& touched) {
+  size_t compared = 0;
+  for (const kstore::Entry& b : before.entries()) {
+    if (touched.count(kstore::java_lower_case(b.alias))) continue;
+    const kstore::Entry* a = after.find(b.alias);
+    ASSERT_NE(nullptr, a) << b.alias;
+    EXPECT_EQ(b.alias, a->alias);
+    EXPECT_EQ(b.creation_time_ms, a->creation_time_ms) << b.alias;
+    EXPECT_EQ(b.key.has_value(), a->key.has_value()) << b.alias;
+    if (b.key && a->key) {
+      EXPECT_TRUE(b.key->encoded == a->key->encoded) << b.alias << ": protected key bytes changed";
+    }
+    EXPECT_EQ(b.chain.size(), a->chain.size()) << b.alias;
+    ++compared;
+  }
+  EXPECT_GT(compared, 0u);
+}
+
+TEST(KstoolWriteSafety, UntouchedEntriesKeepTheirProtectedBytes) {
+  for (const std::string store : {"mixed.jks", "mixed.jceks", "mixed.p12"}) {
+    SCOPED_TRACE(store);
+    ScratchDir dir;
+    ASSERT_FALSE(dir.path().empty());
+    kstool_test::write_bytes(dir.file(store), slurp(kStores + "/" + store));
+    kstool_test::write_bytes(dir.file("trust.jks"), slurp(kStores + "/trust.jks"));
+    kstore::Result<kstore::Keystore> before = load(dir.file(store));
+    ASSERT_TRUE(before.ok());
+    // -delete and -changealias of one entry; no key password given for the
+    // JKS/JCEKS keypass2 entry, which must survive untouched.
+    EXPECT_EQ(0, kstool(dir, {"-delete", "-keystore", store, "-storepass", "changeit", "-alias", "rootca"}).exit_code);
+    EXPECT_EQ(0, kstool(dir, {"-changealias", "-keystore", store, "-storepass", "changeit", "-alias", "ec256",
+                              "-destalias", "ec-new"})
+                     .exit_code);
+    kstore::Result<kstore::Keystore> after = load(dir.file(store));
+    ASSERT_TRUE(after.ok());
+    expect_untouched(*before, *after, {"rootca", "ec256"});
+    // The renamed key keeps its protected bytes as well.
+    const kstore::Entry* old_entry = before->find("ec256");
+    const kstore::Entry* new_entry = after->find("ec-new");
+    ASSERT_NE(nullptr, old_entry);
+    ASSERT_NE(nullptr, new_entry);
+    EXPECT_TRUE(old_entry->key->encoded == new_entry->key->encoded);
+    // An import into the existing store leaves its other entries alone.
+    const RunResult r = kstool(dir, {"-importkeystore", "-srckeystore", "trust.jks", "-srcstorepass", "changeit",
+                                     "-srcalias", "opensslca", "-destkeystore", store, "-deststorepass", "changeit"});
+    EXPECT_EQ(0, r.exit_code) << r.out << r.err;
+    kstore::Result<kstore::Keystore> imported = load(dir.file(store));
+    ASSERT_TRUE(imported.ok());
+    expect_untouched(*after, *imported, {"opensslca"});
+  }
+}
+
+}  // namespace
