@@ -51,6 +51,16 @@ struct DescribeOptions {
 };
 Result<std::string> keytool_describe(ByteView der, const DescribeOptions& options);
 
+// Just the "Signature algorithm name:" and "Subject Public Key Algorithm:"
+// values of keytool_describe (not trusted), with their "(weak)"/"(disabled)"
+// markers: what keytool's weak-algorithm warnings need, without rendering
+// names, dates and extensions for every certificate of a listing.
+struct KeytoolAlgorithmTexts {
+  std::string signature;   // "SHA256withRSA", "SHA1withRSA (weak)"
+  std::string public_key;  // "2048-bit RSA key", "1024-bit RSA key (weak)"
+};
+Result<KeytoolAlgorithmTexts> keytool_algorithm_texts(ByteView der);
+
 enum class PemLineEndings {
   kJdk17,  // BEGIN/END and the last base64 line end in LF, inner base64 lines in CRLF
   kJdk25,  // every line ends in CRLF

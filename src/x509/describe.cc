@@ -39,4 +39,12 @@ Result<std::string> keytool_describe(ByteView der_bytes, const DescribeOptions& 
   return out;
 }
 
+Result<KeytoolAlgorithmTexts> keytool_algorithm_texts(ByteView der_bytes) {
+  KS_ASSIGN_OR_RETURN(Certificate cert, parse_certificate(der_bytes));
+  KS_ASSIGN_OR_RETURN(std::string sig_name, signature_algorithm_name(cert.signature_alg));
+  KS_ASSIGN_OR_RETURN(PublicKeyInfo key, describe_public_key(cert.spki));
+  return KeytoolAlgorithmTexts{signature_algorithm_text(sig_name, extended_key_usages(cert.extensions)),
+                               public_key_text(key)};
+}
+
 }  // namespace kstore::x509

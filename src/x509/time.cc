@@ -130,18 +130,31 @@ Result<int64_t> parse_time(uint8_t tag, ByteView t) {
   return ms;
 }
 
+namespace {
+
+std::string zone_id_of_localtime() {
+  // Read once per process: a listing formats two dates per certificate, and
+  // the link does not change under a running command.
+  static const std::string id = [] {
+    char target[PATH_MAX];
+    const ssize_t n = readlink("/etc/localtime", target, sizeof target - 1);
+    if (n <= 0) return std::string();
+    const std::string path(target, static_cast<size_t>(n));
+    const size_t at = path.find("zoneinfo/");
+    return at == std::string::npos ? std::string() : path.substr(at + 9);
+  }();
+  return id;
+}
+
+}  // namespace
+
 std::string java_default_zone_id() {
   // TimeZone.getDefault() on Linux: the TZ variable, else the zone file
   // /etc/localtime links to.
   if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != 0) {
     return tz[0] == ':' ? std::string(tz + 1) : std::string(tz);
   }
-  char target[PATH_MAX];
-  const ssize_t n = readlink("/etc/localtime", target, sizeof target - 1);
-  if (n <= 0) return {};
-  const std::string path(target, static_cast<size_t>(n));
-  const size_t at = path.find("zoneinfo/");
-  return at == std::string::npos ? std::string() : path.substr(at + 9);
+  return zone_id_of_localtime();
 }
 
 std::string java_date_string(int64_t ms) {

@@ -14,7 +14,9 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "errors.h"
 #include "keystore_access.h"
@@ -47,7 +49,7 @@ std::pair<std::string, Strength> split_marker(std::string value) {
 
 // keytool's verdicts on a certificate's signature algorithm and key, as
 // x509::keytool_describe marks them on its "Signature algorithm name:" and
-// "Subject Public Key Algorithm:" lines.
+// "Subject Public Key Algorithm:" lines (x509::keytool_algorithm_texts).
 struct AlgorithmVerdicts {
   std::string sig_alg;
   Strength sig = Strength::kOk;
@@ -56,39 +58,46 @@ struct AlgorithmVerdicts {
 };
 
 std::optional<AlgorithmVerdicts> algorithm_verdicts(kstore::ByteView der) {
-  Result<std::string> text = kstore::x509::keytool_describe(der);
-  if (!text.ok()) return std::nullopt;
+  Result<kstore::x509::KeytoolAlgorithmTexts> texts = kstore::x509::keytool_algorithm_texts(der);
+  if (!texts.ok()) return std::nullopt;
   AlgorithmVerdicts v;
-  size_t pos = 0;
-  while (pos < text->size()) {
-    size_t end = text->find('\n', pos);
-    if (end == std::string::npos) end = text->size();
-    const std::string line = text->substr(pos, end - pos);
-    pos = end + 1;
-    static const std::string kSig = "Signature algorithm name: ";
-    static const std::string kKey = "Subject Public Key Algorithm: ";
-    if (line.rfind(kSig, 0) == 0) std::tie(v.sig_alg, v.sig) = split_marker(line.substr(kSig.size()));
-    if (line.rfind(kKey, 0) == 0) {
-      std::tie(v.key, v.key_strength) = split_marker(line.substr(kKey.size()));
-      break;  // extensions follow; nothing else to read
-    }
-  }
+  std::tie(v.sig_alg, v.sig) = split_marker(texts->signature);
+  std::tie(v.key, v.key_strength) = split_marker(texts->public_key);
   return v;
 }
 
 // Main.isTrustedCert: getCertificateAlias(cert) names a trusted-certificate
 // entry. When a key entry holds the same certificate and comes first in the
 // JDK's enumeration order, the certificate does not count as trusted.
-bool is_trusted_cert(const OpenedKeystore& ks, kstore::ByteView der) {
-  const Entry* owner = ks.certificate_owner(der);
-  return owner != nullptr && owner->type == EntryType::kTrustedCert;
-}
+// keytool asks for every certificate it checks, and each answer scans the
+// whole store: quadratic, minutes for 10000 certificates. The answers
+// depend only on the store, so they are indexed once per listing, with
+// OpenedKeystore::certificate_owner's rule.
+class TrustedCertificates {
+ public:
+  explicit TrustedCertificates(const OpenedKeystore& ks) {
+    for (const Entry* e : ks.jdk_enumeration_order()) {
+      if (e->chain.empty() || e->type == EntryType::kSecretKey) continue;
+      owners_.emplace(key(e->chain[0].encoded), e);  // emplace keeps the first owner
+    }
+  }
+  bool contains(kstore::ByteView der) const {
+    auto it = owners_.find(key(der));
+    return it != owners_.end() && it->second->type == EntryType::kTrustedCert;
+  }
 
-void check_weak(Context& ctx, const OpenedKeystore& ks, const std::string& label, kstore::ByteView der) {
+ private:
+  static std::string_view key(kstore::ByteView der) {
+    return {reinterpret_cast<const char*>(der.data()), der.size()};
+  }
+  std::unordered_map<std::string_view, const Entry*> owners_;  // views of the entries' DER
+};
+
+void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::string& label, kstore::ByteView der) {
   std::optional<AlgorithmVerdicts> v = algorithm_verdicts(der);
   if (!v) return;
   // No need to check the signature of a trust anchor.
-  if (!is_trusted_cert(ks, der)) {
+  if (!trusted.contains(der)) {
     if (v->sig == Strength::kDisabled)
       ctx.warnings.push_back(label + " uses the " + v->sig_alg +
                              " signature algorithm which is considered a security risk and is disabled.");
@@ -104,12 +113,12 @@ void check_weak(Context& ctx, const OpenedKeystore& ks, const std::string& label
                            " which is considered a security risk. This key size will be disabled in a future update.");
 }
 
-Outcome print_certificate(const Context& ctx, const OpenedKeystore& ks, const std::string& alias, size_t index,
-                          kstore::ByteView der, std::ostream& out) {
+Outcome print_certificate(const Context& ctx, const TrustedCertificates& trusted, const std::string& alias,
+                          size_t index, kstore::ByteView der, std::ostream& out) {
   if (ctx.inv.verbose) {
     // keytool prints a trust anchor's signature algorithm without the weak marker.
     kstore::x509::DescribeOptions options;
-    options.trusted = is_trusted_cert(ks, der);
+    options.trusted = trusted.contains(der);
     Result<std::string> text = kstore::x509::keytool_describe(der, options);
     if (!text.ok()) {
       return Outcome::error("java.security.cert.CertificateParsingException",
@@ -127,8 +136,9 @@ Outcome print_certificate(const Context& ctx, const OpenedKeystore& ks, const st
 // -alias). `note`, when set, follows the "Entry type:" line (kstool's own).
 // `label` names the entry in weak-algorithm warnings ("<alias>", or "The
 // certificate" for -alias); empty for entries keytool would not check.
-Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const Entry& e, const std::string& shown_alias,
-                    const std::string& label, std::ostream& out, const std::string* note = nullptr) {
+Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const TrustedCertificates& trusted, const Entry& e,
+                    const std::string& shown_alias, const std::string& label, std::ostream& out,
+                    const std::string* note = nullptr) {
   const bool detailed = ctx.inv.verbose || ctx.inv.rfc;
   const std::string date = format_medium_date(ks.creation_ms(e));
   if (detailed) {
@@ -154,8 +164,8 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const Entry& e, cons
         out << "Certificate chain length: " << e.chain.size() << "\n";
         for (size_t i = 0; i < e.chain.size(); ++i) {
           out << "Certificate[" << format_integer(static_cast<int64_t>(i + 1)) << "]:\n";
-          KSTOOL_TRY(print_certificate(ctx, ks, shown_alias, i, e.chain[i].encoded, out));
-          if (!label.empty()) check_weak(ctx, ks, label, e.chain[i].encoded);
+          KSTOOL_TRY(print_certificate(ctx, trusted, shown_alias, i, e.chain[i].encoded, out));
+          if (!label.empty()) check_weak(ctx, trusted, label, e.chain[i].encoded);
         }
       } else {
         out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
@@ -164,7 +174,7 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const Entry& e, cons
           const std::string full = e.chain.size() > 1 ? label + " #" + std::to_string(i + 1) + " of " +
                                                             std::to_string(e.chain.size())
                                                       : label;
-          check_weak(ctx, ks, full, e.chain[i].encoded);
+          check_weak(ctx, trusted, full, e.chain[i].encoded);
         }
       }
       break;
@@ -174,12 +184,12 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const Entry& e, cons
         out << "Entry type: trustedCertEntry\n";
         note_line();
         out << "\n";
-        KSTOOL_TRY(print_certificate(ctx, ks, shown_alias, 0, e.chain[0].encoded, out));
+        KSTOOL_TRY(print_certificate(ctx, trusted, shown_alias, 0, e.chain[0].encoded, out));
       } else {
         out << "trustedCertEntry, \n";
         out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";
       }
-      if (!label.empty()) check_weak(ctx, ks, label, e.chain[0].encoded);
+      if (!label.empty()) check_weak(ctx, trusted, label, e.chain[0].encoded);
       break;
   }
   return Outcome::ok();
@@ -198,6 +208,7 @@ Outcome run_list(Context& ctx) {
   if (!ks.password && !inv.protected_path && !ks.passwordless) print_no_integrity_warning(ctx.io.err);
 
   std::ostream& out = ctx.io.out;
+  const TrustedCertificates trusted(ks);
   if (inv.alias) {
     const Entry* e = ks.find(*inv.alias);
     if (e == nullptr) {
@@ -207,7 +218,7 @@ Outcome run_list(Context& ctx) {
       }
       return Outcome::exception("Alias <" + *inv.alias + "> does not exist");
     }
-    return print_entry(ctx, ks, *e, *inv.alias, "The certificate", out);
+    return print_entry(ctx, ks, trusted, *e, *inv.alias, "The certificate", out);
   }
 
   std::vector<const Entry*> visible;
@@ -224,7 +235,7 @@ Outcome run_list(Context& ctx) {
       << entries_word(sorted.size()) << "\n\n";
   const bool detailed = inv.verbose || inv.rfc;
   for (const auto& [alias, e] : sorted) {
-    KSTOOL_TRY(print_entry(ctx, ks, *e, alias, "<" + alias + ">", out));
+    KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, alias, "<" + alias + ">", out));
     if (detailed) print_separator(out);
   }
 
@@ -236,7 +247,7 @@ Outcome run_list(Context& ctx) {
         return java_string_compare(a->alias, b->alias) < 0;
       });
       for (const Entry* e : hidden) {
-        KSTOOL_TRY(print_entry(ctx, ks, *e, e->alias, "", out, &e->jdk_invisible_reason));
+        KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));
         print_separator(out);
       }
     } else {
