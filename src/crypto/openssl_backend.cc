@@ -31,7 +31,7 @@ Status openssl_error(const char* what) {
   return Status::Backend("OpenSSL ", what, ": ", buf);
 }
 
-const EVP_MD* md_for(HashAlg alg) {
+const EVP_MD* legacy_md_for(HashAlg alg) {
   switch (alg) {
     case HashAlg::kMd5: return EVP_md5();
     case HashAlg::kSha1: return EVP_sha1();
@@ -69,6 +69,41 @@ class Providers {
 };
 
 void load_providers() { static const Providers providers; }
+
+// Digests fetched once. Given EVP_sha256() and the like, EVP_DigestInit_ex
+// fetches the implementation again on every call (a lookup under a lock),
+// which was a tenth of listing 10000 certificates. Freed at exit before the
+// providers are unloaded (constructed after them, so destroyed first).
+class FetchedDigests {
+ public:
+  FetchedDigests() {
+    load_providers();
+    static const char* const kNames[kCount] = {"MD5",      "SHA1",     "SHA2-224",     "SHA2-256",
+                                               "SHA2-384", "SHA2-512", "SHA2-512/224", "SHA2-512/256"};
+    for (size_t i = 0; i < kCount; ++i) md_[i] = EVP_MD_fetch(nullptr, kNames[i], nullptr);
+    ERR_clear_error();
+  }
+  ~FetchedDigests() {
+    for (EVP_MD* md : md_) EVP_MD_free(md);
+  }
+  FetchedDigests(const FetchedDigests&) = delete;
+  FetchedDigests& operator=(const FetchedDigests&) = delete;
+
+  // The fetched digest, or the built-in one if fetching failed.
+  const EVP_MD* get(HashAlg alg) const {
+    const EVP_MD* md = md_[static_cast<size_t>(alg)];
+    return md ? md : legacy_md_for(alg);
+  }
+
+ private:
+  static constexpr size_t kCount = 8;  // HashAlg values, in enum order
+  EVP_MD* md_[kCount] = {};
+};
+
+const EVP_MD* md_for(HashAlg alg) {
+  static const FetchedDigests digests;
+  return digests.get(alg);
+}
 
 const EVP_CIPHER* cipher_for(CipherAlg alg, size_t key_len) {
   load_providers();

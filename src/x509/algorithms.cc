@@ -16,6 +16,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
 #include <memory>
 
 #include "der/reader.h"
@@ -34,7 +37,7 @@ int bit_length(ByteView v) {
 }
 
 // Bits of the order of a named curve; -1 if OpenSSL does not know it.
-int curve_order_bits(const std::string& dotted) {
+int compute_curve_order_bits(const std::string& dotted) {
   const int nid = OBJ_txt2nid(dotted.c_str());
   if (nid == NID_undef) {
     ERR_clear_error();
@@ -46,6 +49,17 @@ int curve_order_bits(const std::string& dotted) {
     return -1;
   }
   return EC_GROUP_order_bits(group.get());
+}
+
+// Building an EC_GROUP costs tens of microseconds (Montgomery setup); a store
+// of 10000 EC certificates names a handful of curves, so remember the answers.
+int curve_order_bits(const std::string& dotted) {
+  static std::mutex mutex;
+  static std::map<std::string, int> known;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = known.find(dotted);
+  if (it == known.end()) it = known.emplace(dotted, compute_curve_order_bits(dotted)).first;
+  return it->second;
 }
 
 // The algorithm names a JCA name decomposes into (AlgorithmDecomposer:
