@@ -78,7 +78,7 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, c
 
 Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const RecoveredEntry& rec,
                                 const std::string& dest_alias, const kstore::SealParams& params, Entry& out,
-                                std::string& store_failure) {
+                                std::string& store_failure, const PresealedKey* presealed) {
   const Entry& e = *rec.source;
   out = Entry{};
   // The JDK's keystores store aliases lower-cased; CaseExactJKS as given.
@@ -110,9 +110,12 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
   } else {
     password = &*rec.key_password;
   }
-  kstore::Result<kstore::SealedKey> sealed =
-      rec.secret_key ? kstore::seal_secret_key(dest.format, *rec.secret_key, *password, params)
-                     : kstore::seal_private_key(dest.format, rec.private_key->view(), *password, params);
+  auto seal = [&]() -> kstore::Result<kstore::SealedKey> {
+    if (presealed != nullptr && same_password(*presealed->password, *password)) return presealed->key;
+    if (rec.secret_key) return kstore::seal_secret_key(dest.format, *rec.secret_key, *password, params);
+    return kstore::seal_private_key(dest.format, rec.private_key->view(), *password, params);
+  };
+  kstore::Result<kstore::SealedKey> sealed = seal();
   if (!sealed.ok()) {
     // KeyStore.setEntry's KeyStoreException: reported per entry.
     store_failure = "java.security.KeyStoreException: " + sealed.status().message();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "context.h"
+#include "import_preseal.h"
 #include "keystore_access.h"
 #include "kstore/keystore.h"
 #include "kstore/password.h"
@@ -37,8 +38,11 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const kstore::Ent
 // cannot hold it (a secret key in JKS, ...), `store_failure` receives
 // keytool's exception text ("java.security.KeyStoreException: Cannot store
 // non-PrivateKeys") and the entry is not made.
+// `presealed`, when given, is the key already sealed for the destination
+// (import_preseal.h); it is used if it was sealed with the password chosen.
 Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const RecoveredEntry& rec,
                                 const std::string& dest_alias, const kstore::SealParams& params,
-                                kstore::Entry& out, std::string& store_failure);
+                                kstore::Entry& out, std::string& store_failure,
+                                const PresealedKey* presealed = nullptr);
 
 }  // namespace kstool

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "entry_transfer.h"
+#include "import_preseal.h"
 #include "import_stores.h"
 #include "kstore/file.h"
 #include "kstore/pkcs12.h"
@@ -28,6 +29,7 @@ struct ImportRun {
   const OpenedKeystore& src;
   Destination& dest;
   kstore::SealParams seal_params;
+  PresealedKeys presealed;  // whole-store imports only
 };
 
 // keytool's doImportKeyStoreSingle for the source alias `alias`.
@@ -62,7 +64,9 @@ Outcome import_one(ImportRun& run, const std::string& alias, ImportResult& resul
   KSTOOL_TRY(recover_entry(ctx, run.src, *e, alias, rec));
   Entry converted;
   std::string store_failure;
-  KSTOOL_TRY(convert_for_destination(ctx, dest, rec, dest_alias, run.seal_params, converted, store_failure));
+  auto presealed = run.presealed.find(e);
+  KSTOOL_TRY(convert_for_destination(ctx, dest, rec, dest_alias, run.seal_params, converted, store_failure,
+                                     presealed == run.presealed.end() ? nullptr : &presealed->second));
   if (!store_failure.empty()) {
     ctx.io.err << "Problem importing entry for alias " << alias << ": " << store_failure << ".\n"
                << "Entry for alias " << alias << " not imported.\n";
@@ -141,6 +145,7 @@ Outcome run_import_keystore(Context& ctx) {
     if (inv.dest || inv.srckeypass)
       return Outcome::exception("if alias not specified, destalias and srckeypass must not be specified");
     const std::vector<const Entry*> entries = src.jdk_enumeration_order();
+    run.presealed = preseal_keys(ctx, src, dest.ks, entries, run.seal_params);
     size_t imported = 0;
     for (const Entry* e : entries) {
       const std::string alias = src.jdk_alias(*e);
