@@ -72,7 +72,7 @@ std::set<std::string> aliases_of(const std::string& path) {
   EXPECT_EQ("", kstool_test::describe_store(slurp(path), "changeit", {"changeit", "keypass2"}, entries));
   std::set<std::string> out;
   for (const auto& [alias, c] : entries)
-    if (alias != "<type>") out.insert(alias);
+    if (alias != "<format>") out.insert(alias);
   return out;
 }
 

@@ -170,6 +170,27 @@ TEST(KstoolWriteSafety, ModeKeptAndNewStoresPrivate) {
   EXPECT_EQ(0640u, mode_of(dir.file("mixed.jks")));
 }
 
+TEST(KstoolWriteSafety, InPlaceBackupsAreNumbered) {
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  const std::string original = slurp(kStores + "/basic.jks");
+  kstool_test::write_bytes(dir.file("ks.jks"), original);
+  const std::vector<std::string> migrate = {"-importkeystore", "-srckeystore", "ks.jks", "-destkeystore", "ks.jks",
+                                            "-srcstorepass", "changeit"};
+  const RunResult first = kstool(dir, migrate);
+  EXPECT_EQ(0, first.exit_code) << first.out << first.err;
+  EXPECT_NE(std::string::npos,
+            first.err.find("Migrated \"ks.jks\" to PKCS12. The JKS keystore is backed up as \"ks.jks.old\".\n"));
+  EXPECT_TRUE(original == slurp(dir.file("ks.jks.old")));
+  const std::string migrated = slurp(dir.file("ks.jks"));
+  const RunResult second = kstool(dir, migrate);
+  EXPECT_EQ(0, second.exit_code) << second.out << second.err;
+  EXPECT_NE(std::string::npos,
+            second.err.find("The original keystore \"ks.jks\" is backed up as \"ks.jks.old2\"...\n"));
+  EXPECT_TRUE(migrated == slurp(dir.file("ks.jks.old2")));
+  EXPECT_TRUE(original == slurp(dir.file("ks.jks.old")));
+}
+
 // The entries a command does not touch, compared field by field.
 void expect_untouched(const kstore::Keystore& before, const kstore::Keystore& after,
                       const std::set<std::string>& touched) {

@@ -18,6 +18,7 @@
 #include "kstool_run_util.h"
 #include "kstore/java_string.h"
 #include "kstore/keystore.h"
+#include "kstore/pkcs12.h"
 #include "kstore/sealing.h"
 
 namespace kstool_test {
@@ -130,7 +131,15 @@ inline std::string describe_store(const std::string& bytes, const std::string& p
         ks->type() == kstore::StoreType::kPkcs12 ? kstore::java_lower_case(e.alias) : e.alias;
     out[alias] = std::move(c);
   }
-  out["<type>"] = EntryContent{kstore::EntryType::kTrustedCert, {kstore::store_type_name(ks->type())}, {}};
+  // The format, and for PKCS#12 the algorithms and iteration counts of the
+  // container (certificates, first key, MAC), compared like an entry.
+  std::vector<std::string> format = {kstore::store_type_name(ks->type())};
+  if (const auto& p = ks->pkcs12_protection()) {
+    format.push_back(kstore::pkcs12_cert_algorithm_name(*p) + " " + std::to_string(p->cert_iterations));
+    format.push_back(kstore::pkcs12_key_algorithm_name(*p) + " " + std::to_string(p->key_iterations));
+    format.push_back(kstore::pkcs12_mac_algorithm_name(*p) + " " + std::to_string(p->mac_iterations));
+  }
+  out["<format>"] = EntryContent{kstore::EntryType::kTrustedCert, format, {}};
   return "";
 }
 
