@@ -45,7 +45,8 @@ std::optional<kstore::SecretBytes> ProcessStdin::read_console_line_without_echo(
     struct termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     quiet.c_lflag |= ECHONL;  // the terminal still shows the newline of Enter
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    // TCSANOW, as the JVM's console does: what was typed ahead is kept.
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
   kstore::SecretBytes line;
   bool eof = false;
@@ -58,7 +59,7 @@ std::optional<kstore::SecretBytes> ProcessStdin::read_console_line_without_echo(
     if (c == '\n') break;
     line.push_back(static_cast<uint8_t>(c));
   }
-  if (have_termios) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+  if (have_termios) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
   if (eof) return std::nullopt;
   return line;
 }
