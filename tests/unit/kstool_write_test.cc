@@ -77,7 +77,8 @@ void prepare(const ScratchDir& dir) {
     kstool_test::write_bytes(dir.file(name), slurp(kStores + "/" + name));
   ::mkdir(dir.file("stdin").c_str(), 0755);
   ::mkdir(dir.file("home").c_str(), 0755);
-  kstool_test::write_bytes(dir.file("stdin/pw.txt"), slurp(kWrite + "/stdin/pw.txt"));
+  for (const char* name : {"pw.txt", "newpass.txt"})  // password files the cases name
+    kstool_test::write_bytes(dir.file(std::string("stdin/") + name), slurp(kWrite + "/stdin/" + name));
 }
 
 RunResult run_case(const std::string& program, const WriteCase& c, const ScratchDir& dir) {
