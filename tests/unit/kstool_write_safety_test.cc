@@ -144,6 +144,29 @@ TEST(KstoolWriteSafety, ConcurrentChangesAreAllKept) {
   }
 }
 
+TEST(KstoolWriteSafety, ConcurrentImportsIntoANewStoreAreAllKept) {
+  // The destination does not exist yet: the first run creates it while the
+  // others wait on the folder's lock, then on the new file's.
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  const std::vector<std::string> aliases_to_import = {"dsa", "ec256", "ed25519", "leaf", "rootca", "interca"};
+  std::vector<RunResult> results(aliases_to_import.size());
+  std::vector<std::thread> runs;
+  for (size_t i = 0; i < aliases_to_import.size(); ++i) {
+    runs.emplace_back([&, i] {
+      results[i] = kstool(dir, {"-importkeystore", "-srckeystore", "mixed.jks", "-srcstorepass", "changeit",
+                                "-srcalias", aliases_to_import[i], "-destkeystore", "new.p12", "-deststorepass",
+                                "changeit"});
+    });
+  }
+  for (std::thread& t : runs) t.join();
+  for (const RunResult& r : results) EXPECT_EQ(0, r.exit_code) << r.out << r.err;
+  kstore::Result<kstore::Keystore> after = load(dir.file("new.p12"));
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(std::set<std::string>(aliases_to_import.begin(), aliases_to_import.end()), aliases(*after));
+}
+
 mode_t mode_of(const std::string& path) {
   struct stat st {};
   ::stat(path.c_str(), &st);
