@@ -41,6 +41,8 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& capt
   run.started = true;
   run.wall_ms = std::chrono::duration<double, std::milli>(end - start).count();
   run.peak_rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
+  auto ms = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) * 1e3 + static_cast<double>(tv.tv_usec) / 1e3; };
+  run.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream captured(capture_path, std::ios::binary);
   run.output.assign(std::istreambuf_iterator<char>(captured), std::istreambuf_iterator<char>());

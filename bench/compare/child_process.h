@@ -11,6 +11,7 @@ struct ChildRun {
   bool started = false;
   int exit_code = -1;      // -1 when killed by a signal
   double wall_ms = 0;
+  double cpu_ms = 0;       // user + system time of the child and its threads: steadier than wall time on a busy machine
   double peak_rss_mib = 0;
   std::string output;      // stdout and stderr together, for error reports
 };
