@@ -125,6 +125,12 @@ class Keystore {
   // Appends without put()'s alias matching. For loaders: the JDK keys its
   // maps by the exact alias read from a file, so aliases that differ only in
   // case are distinct entries there.
+  // Room for n entries, so that loading a large store does not move every
+  // entry each time the vector grows.
+  void reserve(size_t n) {
+    entries_.reserve(n);
+    index_.reserve(n);
+  }
   void append(Entry entry) {
     entries_.push_back(std::move(entry));
     index_last_entry();

@@ -143,6 +143,7 @@ class BodyReader {
 
 Keystore make_keystore(StoreType as_type, ParsedBody body, bool integrity_checked) {
   Keystore store(as_type);
+  store.reserve(store.size() + body.entries.size());
   for (Entry& e : body.entries) store.append(std::move(e));
   LoadInfo& info = store.load_info();
   info.integrity_checked = integrity_checked;

@@ -144,6 +144,7 @@ class Loader {
     KS_ASSIGN_OR_RETURN(BuiltEntries built, build_entries(bags_, limits_));
     for (std::string& note : built.notes) info.notes.push_back(std::move(note));
     // Aliases are unique ignoring case by construction (entry_builder), so no put() matching is needed.
+    store_.reserve(store_.size() + built.entries.size());
     for (Entry& e : built.entries) store_.append(std::move(e));
     record_protection(pfx);
     info.password_encoding = encodings_used();
