@@ -48,11 +48,15 @@ const FixedScheme kFixedSchemes[] = {
     {oid::kPbeWithSha1AndRc2Cbc, PbeScheme::kPbes1, HashAlg::kSha1, CipherAlg::kRc2Cbc, 8, 64, false, nullptr},
 };
 
-const FixedScheme* find_fixed(ByteView oid) {
-  for (const FixedScheme& s : kFixedSchemes)
-    if (is(s.oid, oid)) return &s;
+// The row of a table keyed by its `oid` member; nullptr when absent.
+template <typename Row, size_t N>
+const Row* find_by_oid(const Row (&rows)[N], ByteView oid) {
+  for (const Row& row : rows)
+    if (is(row.oid, oid)) return &row;
   return nullptr;
 }
+
+const FixedScheme* find_fixed(ByteView oid) { return find_by_oid(kFixedSchemes, oid); }
 
 struct Pbes2Cipher {
   ByteView oid;
@@ -69,11 +73,7 @@ const Pbes2Cipher kPbes2Ciphers[] = {
     {oid::kRc2Cbc, CipherAlg::kRc2Cbc, nullptr},
 };
 
-const Pbes2Cipher* find_pbes2_cipher(ByteView oid) {
-  for (const Pbes2Cipher& c : kPbes2Ciphers)
-    if (is(c.oid, oid)) return &c;
-  return nullptr;
-}
+const Pbes2Cipher* find_pbes2_cipher(ByteView oid) { return find_by_oid(kPbes2Ciphers, oid); }
 
 struct HashOids {
   HashAlg hash;

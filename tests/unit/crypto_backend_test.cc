@@ -117,7 +117,9 @@ TEST(CryptoBackend, RandomFillsAndDiffers) {
 
 TEST(CryptoBackend, Names) {
   EXPECT_STREQ(openssl_backend().name(), "openssl");
-  if (const Backend* cryptopp = cryptopp_backend()) EXPECT_STREQ(cryptopp->name(), "cryptopp");
+  if (const Backend* cryptopp = cryptopp_backend()) {
+    EXPECT_STREQ(cryptopp->name(), "cryptopp");
+  }
 }
 
 // default_backend() decides once per process, so each case runs in a fresh
