@@ -3,12 +3,13 @@
 // the order keytool makes them, because it decides which message wins.
 #include "cli.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -238,21 +239,31 @@ std::string percent_decode(std::string_view s) {
 
 // BufferedReader.readLine on the file's first line: the text up to \n, \r or
 // \r\n; an empty file gives an empty password.
-Outcome read_first_line(const std::string& path, const std::string& shown, std::string& line) {
+// The first line of a password file. Read with plain read(2) in small
+// chunks into wiped buffers: an ifstream would leave the file's contents in
+// its own buffer, freed without being cleared.
+Outcome read_first_line(const std::string& path, const std::string& shown, kstore::SecretBytes& line) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     return Outcome::usage("java.io.IOException: " + shown + " (Is a directory)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const int err = errno;
     return Outcome::usage("java.io.FileNotFoundException: " + shown + " (" + java_errno_text(err) + ")");
   }
-  line.clear();
-  char c;
-  while (in.get(c)) {
-    if (c == '\n' || c == '\r') break;
-    line.push_back(c);
+  line = kstore::SecretBytes();
+  kstore::SecretBytes chunk(256);
+  bool done = false;
+  while (!done) {
+    const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    size_t end = 0;
+    while (end < static_cast<size_t>(n) && chunk[end] != '\n' && chunk[end] != '\r') ++end;
+    line.append(chunk.view().first(end));
+    done = end < static_cast<size_t>(n);
   }
+  ::close(fd);
   return Outcome::ok();
 }
 
@@ -326,10 +337,10 @@ Outcome password_from_modifier(const std::optional<std::string>& modifier, const
       struct stat st {};
       if (::stat(path.c_str(), &st) != 0) return Outcome::usage("Cannot find file: " + arg);
     }
-    std::string line;
+    kstore::SecretBytes line;
     KSTOOL_TRY(read_first_line(path, path, line));
-    out = kstore::Password::from_utf8(line);
-    kstore::secure_wipe(line.data(), line.size());
+    out = kstore::Password::from_utf8(
+        std::string_view(reinterpret_cast<const char*>(line.data()), line.size()));
     return Outcome::ok();
   }
   return Outcome::usage("Unknown password type: " + *modifier);

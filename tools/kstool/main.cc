@@ -1,12 +1,42 @@
 // kstool: keytool's command line over the kstore library.
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "kstore/bytes.h"
 #include "run.h"
 #include "terminal.h"
+
+namespace {
+
+// A password given as "-storepass secret" sits in the argument strings, which
+// live in this process's memory (and /proc/<pid>/cmdline) until it exits. Once
+// they are copied, the originals are cleared, so a core dump taken after the
+// command ran does not hold them, and ps shows the password for a moment at
+// most. Every argument is cleared, not just passwords: knowing which ones are
+// passwords takes the whole parse, and nothing reads argv again.
+std::vector<std::string> take_arguments(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (int i = 1; i < argc; ++i) kstore::secure_wipe(argv[i], std::strlen(argv[i]));
+  return args;
+}
+
+// The values of environment variables read through `-storepass:env NAME`
+// (and any other name the command looked up) are cleared in place when the
+// command is done, for the same reason. Not before: one variable may serve
+// two options (-srcstorepass:env P -deststorepass:env P).
+void wipe_environment_values(const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (char* value = std::getenv(name.c_str())) kstore::secure_wipe(value, std::strlen(value));
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // Output is bytes: no locale, no synchronisation with C stdio needed.
@@ -14,8 +44,15 @@ int main(int argc, char** argv) {
   // Like the JVM: a closed pipe (kstool -list | head -1) is not fatal, the
   // output is just lost and the exit status stays keytool's.
   std::signal(SIGPIPE, SIG_IGN);
-  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> args = take_arguments(argc, argv);
   kstool::ProcessStdin in;
-  const kstool::Environment env = kstool::process_environment();
-  return kstool::run(std::move(args), kstool::Io{std::cout, std::cerr, in}, env);
+  kstool::Environment env = kstool::process_environment();
+  std::vector<std::string> names_read;
+  env.getenv = [&names_read, lookup = env.getenv](const std::string& name) {
+    names_read.push_back(name);
+    return lookup(name);
+  };
+  const int status = kstool::run(std::move(args), kstool::Io{std::cout, std::cerr, in}, env);
+  wipe_environment_values(names_read);
+  return status;
 }
