@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "crypto/crypto.h"
+#include "crypto/openssl_digests.h"
 #include "crypto/openssl_kdf_loops.h"
 
 namespace kstore::crypto {
@@ -29,20 +30,6 @@ Status openssl_error(const char* what) {
   if (code) ERR_error_string_n(code, buf, sizeof buf);
   ERR_clear_error();
   return Status::Backend("OpenSSL ", what, ": ", buf);
-}
-
-const EVP_MD* legacy_md_for(HashAlg alg) {
-  switch (alg) {
-    case HashAlg::kMd5: return EVP_md5();
-    case HashAlg::kSha1: return EVP_sha1();
-    case HashAlg::kSha224: return EVP_sha224();
-    case HashAlg::kSha256: return EVP_sha256();
-    case HashAlg::kSha384: return EVP_sha384();
-    case HashAlg::kSha512: return EVP_sha512();
-    case HashAlg::kSha512_224: return EVP_sha512_224();
-    case HashAlg::kSha512_256: return EVP_sha512_256();
-  }
-  return nullptr;
 }
 
 // RC2 and single DES live in OpenSSL 3's legacy provider; load it once,
@@ -92,7 +79,7 @@ class FetchedDigests {
   // The fetched digest, or the built-in one if fetching failed.
   const EVP_MD* get(HashAlg alg) const {
     const EVP_MD* md = md_[static_cast<size_t>(alg)];
-    return md ? md : legacy_md_for(alg);
+    return md ? md : openssl_builtin_md(alg);
   }
 
  private:

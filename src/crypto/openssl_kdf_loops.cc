@@ -2,6 +2,7 @@
 // the one final block each iteration hashes is laid out once (FIPS 180-4
 // §5.1, RFC 1321 §3.1-3.2); only the digest at its front changes.
 #include "crypto/openssl_kdf_loops.h"
+#include "crypto/openssl_digests.h"
 
 // SHA*_Transform and MD5_Transform are deprecated in OpenSSL 3, but they are
 // its only public way to run one compression on a chaining state. EVP has no
@@ -155,24 +156,10 @@ bool iterate(HashAlg alg, MutableByteView x, ByteView suffix, uint64_t count) {
   return true;
 }
 
-const EVP_MD* evp_md(HashAlg alg) {
-  switch (alg) {
-    case HashAlg::kMd5: return EVP_md5();
-    case HashAlg::kSha1: return EVP_sha1();
-    case HashAlg::kSha224: return EVP_sha224();
-    case HashAlg::kSha256: return EVP_sha256();
-    case HashAlg::kSha384: return EVP_sha384();
-    case HashAlg::kSha512: return EVP_sha512();
-    case HashAlg::kSha512_224: return EVP_sha512_224();
-    case HashAlg::kSha512_256: return EVP_sha512_256();
-  }
-  return nullptr;
-}
-
 template <class H>
 void pbkdf2(HashAlg alg, ByteView password, ByteView salt, uint64_t iterations, MutableByteView out) {
   const size_t d = digest_size(alg);
-  const EVP_MD* md = evp_md(alg);
+  const EVP_MD* md = openssl_builtin_md(alg);
 
   // The HMAC key block (RFC 2104 §2): the password, or its digest when it is
   // longer than a block, zero-padded. Its two pads are compressed once here.
