@@ -118,17 +118,9 @@ void fill_floor_counts(std::vector<Workload>& workloads, const std::string& dir)
     const bool pkcs12_in = w.input.ends_with(".p12");
     const bool import = w.args.front() == "-importkeystore";
     FloorCount& f = w.floor;
-    // Reading: the integrity check over the whole file; a PKCS#12 store
-    // also derives its MAC key and decrypts its certificate safe.
-    if (pkcs12_in) {
-      f.sha256_bytes += in;
-      f.pkcs12_kdf_sha256 += 1;
-      f.pbkdf2_sha256 += 1;
-    } else {
-      f.sha1_bytes += in;
-    }
-    // Rewriting a store in place: the same again for the new file.
-    if (w.writes && !import) {
+    // The integrity pass over a whole file of the input's size; a PKCS#12
+    // store also derives its MAC key and its certificate safe's key.
+    auto integrity_pass = [&] {
       if (pkcs12_in) {
         f.sha256_bytes += in;
         f.pkcs12_kdf_sha256 += 1;
@@ -136,7 +128,10 @@ void fill_floor_counts(std::vector<Workload>& workloads, const std::string& dir)
       } else {
         f.sha1_bytes += in;
       }
-    }
+    };
+    integrity_pass();  // reading
+    // Rewriting a store in place: the same again for the new file.
+    if (w.writes && !import) integrity_pass();
     // Importing into PKCS#12: each imported key is sealed anew (one PBKDF2),
     // then the certificate safe and the MAC (output about the input's size).
     if (import) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/utf.h"
+#include "jks/jks_format.h"
 #include "kstore/x509.h"
 
 namespace kstore::fuzz {
@@ -59,6 +60,23 @@ void check_load_error(const Status& status, std::string_view what) {
 }
 
 void check_unseal_error(const Status& status, std::string_view what) { check_load_error(status, what); }
+
+Result<Keystore> load_checked(ByteView file, const Password* password, const LoadOptions& options,
+                              std::string_view what) {
+  Result<Keystore> store = load_keystore(file, password, options);
+  check_load_error(store.status(), what);
+  if (store.ok()) check_store_shape(*store);
+  return store;
+}
+
+Bytes with_recomputed_store_digest(ByteView file) {
+  Bytes fixed(file.begin(), file.end());
+  const ByteView body = ByteView(fixed).first(file.size() - jks::kDigestSize);
+  Result<Bytes> digest = jks::store_digest(fuzz_password(), body);
+  if (!digest.ok()) fail("store_digest", digest.status());
+  std::copy(digest->begin(), digest->end(), fixed.begin() + static_cast<ptrdiff_t>(body.size()));
+  return fixed;
+}
 
 void check_store_shape(const Keystore& store) {
   for (const Entry& e : store.entries()) {

@@ -47,6 +47,16 @@ void check_unseal_error(const Status& status, std::string_view what);
 // and no key, a secret key entry no certificate. Aborts otherwise.
 void check_store_shape(const Keystore& store);
 
+// load_keystore followed by the two checks above: an error must be of an
+// input's class, a loaded store must have keystore.h's shape.
+Result<Keystore> load_checked(ByteView file, const Password* password, const LoadOptions& options,
+                              std::string_view what);
+
+// A JKS/JCEKS file whose trailing 20-byte digest is replaced by the right one
+// for fuzz_password(), so that mutations get past the digest into the entry
+// parser. `file` must hold at least the digest.
+Bytes with_recomputed_store_digest(ByteView file);
+
 // How two loads of "the same" store may differ.
 struct Tolerance {
   // Compare aliases as Java's toLowerCase(Locale.ENGLISH) does: the PKCS#12

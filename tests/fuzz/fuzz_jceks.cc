@@ -7,7 +7,6 @@
 // SealedObjectForKeyProtector / PBEWithMD5AndTripleDES / SecretKeySpec|KeyRep
 // path, private keys through the JCE PBE or the JKS key protector. KDF
 // iterations are capped (fuzz_common.h) so that the unsealing stays cheap.
-#include <cstring>
 
 #include "fuzz_common.h"
 #include "jks/jks_format.h"
@@ -39,14 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.type = StoreType::kJceks;
   options.limits = fuzz::fuzz_limits();
 
-  Result<Keystore> without = load_keystore(in, nullptr, options);
-  fuzz::check_load_error(without.status(), "JCEKS load without password");
-  if (without.ok()) fuzz::check_store_shape(*without);
-
-  Result<Keystore> with = load_keystore(in, &fuzz::fuzz_password(), options);
-  fuzz::check_load_error(with.status(), "JCEKS load with password");
+  Result<Keystore> without = fuzz::load_checked(in, nullptr, options, "JCEKS load without password");
+  Result<Keystore> with = fuzz::load_checked(in, &fuzz::fuzz_password(), options, "JCEKS load with password");
   if (with.ok()) {
-    fuzz::check_store_shape(*with);
     if (without.ok() && with->type() != StoreType::kPkcs12)
       fuzz::check_same_entries(*with, *without, "JCEKS load with vs without password");
   }
@@ -54,14 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Keystore* to_unseal = with.ok() ? &*with : without.ok() ? &*without : nullptr;
   Result<Keystore> fixed_load = Status::NotFound("not tried");
   if (size >= jks::kHeaderSize + jks::kDigestSize) {
-    Bytes fixed(in.begin(), in.end());
-    const ByteView body = ByteView(fixed).first(size - jks::kDigestSize);
-    Result<Bytes> digest = jks::store_digest(fuzz::fuzz_password(), body);
-    if (!digest.ok()) fuzz::fail("store_digest", digest.status());
-    std::memcpy(fixed.data() + body.size(), digest->data(), jks::kDigestSize);
-    fixed_load = load_keystore(fixed, &fuzz::fuzz_password(), options);
-    fuzz::check_load_error(fixed_load.status(), "JCEKS load with a recomputed digest");
-    if (fixed_load.ok()) fuzz::check_store_shape(*fixed_load);
+    const Bytes fixed = fuzz::with_recomputed_store_digest(in);
+    fixed_load = fuzz::load_checked(fixed, &fuzz::fuzz_password(), options, "JCEKS load with a recomputed digest");
     if (fixed_load.ok() && fixed_load->type() != StoreType::kPkcs12) {
       Result<Keystore> fixed_without = load_keystore(fixed, nullptr, options);
       if (!fixed_without.ok()) fuzz::fail("JCEKS loads with its password but not without one", fixed_without.status());

@@ -5,7 +5,6 @@
 // integrity check into the entry parser instead of all ending there.
 // Checks: only input-caused error classes; the shape keystore.h promises;
 // loads of the same bytes with and without the password agree.
-#include <cstring>
 
 #include "fuzz_common.h"
 #include "jks/jks_format.h"
@@ -18,14 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.type = StoreType::kJks;
   options.limits = fuzz::fuzz_limits();
 
-  Result<Keystore> without = load_keystore(in, nullptr, options);
-  fuzz::check_load_error(without.status(), "JKS load without password");
-  if (without.ok()) fuzz::check_store_shape(*without);
-
-  Result<Keystore> with = load_keystore(in, &fuzz::fuzz_password(), options);
-  fuzz::check_load_error(with.status(), "JKS load with password");
+  Result<Keystore> without = fuzz::load_checked(in, nullptr, options, "JKS load without password");
+  Result<Keystore> with = fuzz::load_checked(in, &fuzz::fuzz_password(), options, "JKS load with password");
   if (with.ok()) {
-    fuzz::check_store_shape(*with);
     if (!with->load_info().integrity_checked) fuzz::fail("JKS load with password did not check the digest");
     if (without.ok() && with->type() == StoreType::kJks)
       fuzz::check_same_entries(*with, *without, "JKS load with vs without password");
@@ -33,20 +27,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The same bytes with a correct digest in the last 20 bytes.
   if (size < jks::kHeaderSize + jks::kDigestSize) return 0;
-  Bytes fixed(in.begin(), in.end());
-  const ByteView body = ByteView(fixed).first(size - jks::kDigestSize);
-  Result<Bytes> digest = jks::store_digest(fuzz::fuzz_password(), body);
-  if (!digest.ok()) fuzz::fail("store_digest", digest.status());
-  std::memcpy(fixed.data() + body.size(), digest->data(), jks::kDigestSize);
-  Result<Keystore> fixed_load = load_keystore(fixed, &fuzz::fuzz_password(), options);
-  fuzz::check_load_error(fixed_load.status(), "JKS load with a recomputed digest");
-  if (fixed_load.ok()) {
-    fuzz::check_store_shape(*fixed_load);
-    if (fixed_load->type() == StoreType::kJks) {
-      Result<Keystore> fixed_without = load_keystore(fixed, nullptr, options);
-      if (!fixed_without.ok()) fuzz::fail("JKS loads with its password but not without one", fixed_without.status());
-      fuzz::check_same_entries(*fixed_load, *fixed_without, "JKS (recomputed digest) with vs without password");
-    }
+  const Bytes fixed = fuzz::with_recomputed_store_digest(in);
+  Result<Keystore> fixed_load =
+      fuzz::load_checked(fixed, &fuzz::fuzz_password(), options, "JKS load with a recomputed digest");
+  if (fixed_load.ok() && fixed_load->type() == StoreType::kJks) {
+    Result<Keystore> fixed_without = load_keystore(fixed, nullptr, options);
+    if (!fixed_without.ok()) fuzz::fail("JKS loads with its password but not without one", fixed_without.status());
+    fuzz::check_same_entries(*fixed_load, *fixed_without, "JKS (recomputed digest) with vs without password");
   }
   return 0;
 }

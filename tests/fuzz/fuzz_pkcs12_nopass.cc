@@ -13,10 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LoadOptions options;
   options.type = StoreType::kPkcs12;
   options.limits = fuzz::fuzz_limits();
-  Result<Keystore> store = load_keystore(ByteView(data, size), nullptr, options);
-  fuzz::check_load_error(store.status(), "PKCS#12 load without password");
+  Result<Keystore> store = fuzz::load_checked(ByteView(data, size), nullptr, options, "PKCS#12 load without password");
   if (!store.ok()) return 0;
-  fuzz::check_store_shape(*store);
   if (store->load_info().integrity_checked) fuzz::fail("integrity checked without a password");
   if (store->type() == StoreType::kPkcs12 && store->pkcs12_protection()) {
     const Pkcs12Protection& p = *store->pkcs12_protection();
