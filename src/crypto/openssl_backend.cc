@@ -25,6 +25,9 @@ using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 
 Status openssl_error(const char* what) {
+  // A host (kstool does) may have initialised OpenSSL without its error
+  // strings; they are loaded here, once, when there is an error to word.
+  OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CRYPTO_STRINGS, nullptr);
   const unsigned long code = ERR_peek_last_error();
   char buf[256] = "unknown";
   if (code) ERR_error_string_n(code, buf, sizeof buf);
@@ -32,30 +35,33 @@ Status openssl_error(const char* what) {
   return Status::Backend("OpenSSL ", what, ": ", buf);
 }
 
-// RC2 and single DES live in OpenSSL 3's legacy provider; load it once,
-// together with the default provider (loading any provider explicitly
-// disables the implicit default). The handles are unloaded at exit, as
-// OSSL_PROVIDER_load(3) asks; otherwise LeakSanitizer reports the provider
-// state. The destructor is registered after OpenSSL's own atexit cleanup,
-// so it runs first.
-class Providers {
+// The default provider is loaded explicitly, once: loading any provider
+// explicitly disables the implicit default. RC2, single DES and RC4 live in
+// OpenSSL 3's legacy provider, a shared module (ossl-modules/legacy.so) whose
+// loading cost a quarter of kstool -list's start-up; it is loaded only when
+// one of those ciphers is first asked for. The handles are unloaded at exit,
+// as OSSL_PROVIDER_load(3) asks; otherwise LeakSanitizer reports the provider
+// state. Each destructor is registered after OpenSSL's own atexit cleanup, so
+// it runs first.
+class Provider {
  public:
-  Providers() : default_(OSSL_PROVIDER_load(nullptr, "default")), legacy_(OSSL_PROVIDER_load(nullptr, "legacy")) {
-    ERR_clear_error();
+  explicit Provider(const char* name) : handle_(OSSL_PROVIDER_load(nullptr, name)) { ERR_clear_error(); }
+  ~Provider() {
+    if (handle_) OSSL_PROVIDER_unload(handle_);
   }
-  ~Providers() {
-    if (legacy_) OSSL_PROVIDER_unload(legacy_);
-    if (default_) OSSL_PROVIDER_unload(default_);
-  }
-  Providers(const Providers&) = delete;
-  Providers& operator=(const Providers&) = delete;
+  Provider(const Provider&) = delete;
+  Provider& operator=(const Provider&) = delete;
 
  private:
-  OSSL_PROVIDER* default_;
-  OSSL_PROVIDER* legacy_;
+  OSSL_PROVIDER* handle_;
 };
 
-void load_providers() { static const Providers providers; }
+void load_default_provider() { static const Provider provider("default"); }
+
+void load_legacy_provider() {
+  load_default_provider();
+  static const Provider provider("legacy");
+}
 
 // Digests fetched once. Given EVP_sha256() and the like, EVP_DigestInit_ex
 // fetches the implementation again on every call (a lookup under a lock),
@@ -64,7 +70,7 @@ void load_providers() { static const Providers providers; }
 class FetchedDigests {
  public:
   FetchedDigests() {
-    load_providers();
+    load_default_provider();
     static const char* const kNames[kCount] = {"MD5",      "SHA1",     "SHA2-224",     "SHA2-256",
                                                "SHA2-384", "SHA2-512", "SHA2-512/224", "SHA2-512/256"};
     for (size_t i = 0; i < kCount; ++i) md_[i] = EVP_MD_fetch(nullptr, kNames[i], nullptr);
@@ -93,7 +99,12 @@ const EVP_MD* md_for(HashAlg alg) {
 }
 
 const EVP_CIPHER* cipher_for(CipherAlg alg, size_t key_len) {
-  load_providers();
+  switch (alg) {
+    case CipherAlg::kDesCbc:
+    case CipherAlg::kRc2Cbc:
+    case CipherAlg::kRc4: load_legacy_provider(); break;
+    default: load_default_provider(); break;
+  }
   switch (alg) {
     case CipherAlg::kDesCbc: return EVP_des_cbc();
     case CipherAlg::kDesEde3Cbc: return EVP_des_ede3_cbc();
