@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "kstore/keystore.h"
 #include "terminal.h"
 
 namespace kstool {
@@ -42,6 +43,14 @@ struct Context {
   // Warnings keytool adds after the keystore-format one (the in-place
   // -importkeystore backup note).
   std::vector<std::string> late_warnings = {};
+  // What the file at keystore_path holds, as far as the proprietary-format
+  // warning cares, once this command has read or written it: keytool
+  // re-reads the file for that warning, kstool already knows.
+  struct StoreOnDisk {
+    kstore::StoreType format;
+    bool only_certificates;  // every entry a trusted certificate the JDK can find
+  };
+  std::optional<StoreOnDisk> store_on_disk = {};
 };
 
 }  // namespace kstool

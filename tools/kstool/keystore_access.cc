@@ -43,6 +43,18 @@ bool pkcs12_has_encrypted_data(kstore::ByteView file) {
   return !bare->pkcs12_protection()->cert_algorithm.empty();
 }
 
+// What add_proprietary_format_warning asks of a store.
+Context::StoreOnDisk describe_on_disk(StoreType format, const kstore::Keystore& store) {
+  bool only_certificates = true;
+  for (const Entry& e : store.entries()) {
+    // JavaKeyStore finds the entry under its lower-cased alias only, so an
+    // upper-case alias written by another tool never counts as a certificate.
+    const bool found = e.alias == kstore::java_lower_case(e.alias);
+    if (!found || e.type != EntryType::kTrustedCert) only_certificates = false;
+  }
+  return {format, only_certificates};
+}
+
 }  // namespace
 
 bool same_password(const kstore::Password& a, const kstore::Password& b) {
@@ -203,6 +215,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
+    ctx.store_on_disk = describe_on_disk(out.format, out.store);
     return Outcome::ok();
   };
 
@@ -262,6 +275,7 @@ Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore:
   if (!bytes.ok()) return library_failure(bytes.status());
   kstore::Status written = kstore::write_file_atomic(ctx.keystore_path, *bytes);
   if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
+  ctx.store_on_disk = describe_on_disk(ks.store.type(), ks.store);
   return Outcome::ok();
 }
 
@@ -277,22 +291,21 @@ void print_no_integrity_warning(std::ostream& err) {
 
 void add_proprietary_format_warning(Context& ctx) {
   // keytool re-probes the file on disk: the warning follows what is there
-  // now, whatever -storetype said.
-  Result<kstore::Bytes> file = kstore::read_file(ctx.keystore_path);
-  if (!file.ok()) return;
-  const std::optional<StoreType> type = kstore::detect_store_type(*file);
-  if (type != StoreType::kJks && type != StoreType::kJceks) return;
-  Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
-  if (!store.ok()) return;
-  bool all_trusted = true;
-  for (const Entry& e : store->entries()) {
-    // JavaKeyStore finds the entry under its lower-cased alias only, so an
-    // upper-case alias written by another tool never counts as a certificate.
-    const bool found = e.alias == kstore::java_lower_case(e.alias);
-    if (!found || e.type != EntryType::kTrustedCert) all_trusted = false;
+  // now, whatever -storetype said. When this command read or wrote the file
+  // it knows that already; otherwise the file is read again.
+  if (!ctx.store_on_disk) {
+    Result<kstore::Bytes> file = kstore::read_file(ctx.keystore_path);
+    if (!file.ok()) return;
+    const std::optional<StoreType> type = kstore::detect_store_type(*file);
+    if (type != StoreType::kJks && type != StoreType::kJceks) return;
+    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
+    if (!store.ok()) return;
+    ctx.store_on_disk = describe_on_disk(*type, *store);
   }
-  if (all_trusted) return;
-  const std::string name = kstore::store_type_name(*type);
+  const StoreType type = ctx.store_on_disk->format;
+  if (type != StoreType::kJks && type != StoreType::kJceks) return;
+  if (ctx.store_on_disk->only_certificates) return;
+  const std::string name = kstore::store_type_name(type);
   ctx.warnings.push_back("The " + name +
                          " keystore uses a proprietary format. It is recommended to migrate to PKCS12 which is an "
                          "industry standard format using \"keytool -importkeystore -srckeystore " +
