@@ -54,6 +54,8 @@ class ByteWriter {
   // (Java throws UTFDataFormatException there).
   Status write_java_utf(std::string_view utf8);
 
+  // Room for n more bytes, so a writer that knows its size grows once.
+  void reserve(size_t n) { out_.reserve(out_.size() + n); }
   const Bytes& bytes() const { return out_; }
   Bytes take() && { return std::move(out_); }
   size_t size() const { return out_.size(); }

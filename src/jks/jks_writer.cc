@@ -94,6 +94,18 @@ Status write_entry(io::ByteWriter& out, StoreType type, const Entry& entry, cons
   return Status::Internal("unknown entry type");
 }
 
+// The file's size, give or take the alias encodings: growing a 2 MB buffer by
+// doubling copies it several times and touches twice the memory.
+size_t estimated_size(const Keystore& store) {
+  size_t n = kHeaderSize + kDigestSize;
+  for (const Entry& e : store.entries()) {
+    n += 4 + 2 + e.alias.size() + 8 + 4;
+    if (e.key) n += 4 + e.key->encoded.size();
+    for (const Certificate& c : e.chain) n += 2 + 5 + 4 + c.encoded.size();
+  }
+  return n;
+}
+
 }  // namespace
 
 Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
@@ -102,6 +114,7 @@ Result<Bytes> save(const Keystore& store, const Password& store_password, const 
   if (store.size() > limits.max_entries || store.size() > kMaxJavaArray)
     return Status::LimitExceeded("keystore of ", store.size(), " entries; the limit is ", limits.max_entries);
   io::ByteWriter out;
+  out.reserve(estimated_size(store));
   out.write_u32(type == StoreType::kJks ? kJksMagic : kJceksMagic);
   out.write_u32(kVersion2);
   out.write_u32(static_cast<uint32_t>(store.size()));

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -68,20 +69,26 @@ Result<Bytes> read_file(const std::string& path, const Limits& limits) {
   if (S_ISDIR(st.st_mode)) return Status::Io(path, ": is a directory");
   if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limits.max_file_size)
     return Status::LimitExceeded(path, ": file of ", st.st_size, " bytes exceeds the limit of ", limits.max_file_size);
-  Bytes out;
-  if (S_ISREG(st.st_mode)) out.reserve(static_cast<size_t>(st.st_size));
-  uint8_t buf[65536];
+  // Read straight into the result, sized from fstat (one byte more, so that
+  // the end of file shows in the same pass); a file that grows while read,
+  // or a pipe, gets more room as it fills.
+  Bytes out(S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 65536);
+  size_t filled = 0;
   for (;;) {
-    const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (filled == out.size()) {
+      if (filled > limits.max_file_size) return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
+      out.resize(std::min<size_t>(filled * 2, limits.max_file_size + 1));
+    }
+    const ssize_t n = ::read(fd.get(), out.data() + filled, out.size() - filled);
     if (n < 0) {
       if (errno == EINTR) continue;
       return errno_status("read", path);
     }
     if (n == 0) break;
-    if (out.size() + static_cast<size_t>(n) > limits.max_file_size)
-      return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
-    out.insert(out.end(), buf, buf + n);
+    filled += static_cast<size_t>(n);
   }
+  if (filled > limits.max_file_size) return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
+  out.resize(filled);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // kstool: keytool's command line over the kstore library.
 #include <openssl/crypto.h>
 
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -51,10 +53,22 @@ void initialise_openssl() {
                       nullptr);
 }
 
+// A first touch of a fresh page costs a page fault, and in a virtual machine
+// a dear one: rewriting a 2 MB store took 2300 of them, two fifths of its CPU
+// time. glibc serves every block over 128 KiB with its own mmap and unmaps it
+// on free, so the file buffer, the output buffer and their growth steps all
+// came from fresh pages. Served from the heap and kept there instead, a freed
+// buffer's pages are reused by the next one.
+void keep_freed_memory() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   initialise_openssl();
+  keep_freed_memory();
   // Output is bytes: no locale, no synchronisation with C stdio needed.
   std::ios::sync_with_stdio(false);
   // Like the JVM: a closed pipe (kstool -list | head -1) is not fatal, the
