@@ -2,7 +2,6 @@
 #include "base/utf.h"
 
 #include <algorithm>
-
 #include <clocale>
 #include <cwctype>
 #include <locale.h>
@@ -147,6 +146,10 @@ std::string encode_utf8(std::u16string_view units) {
 }
 
 Result<std::string> modified_utf8_to_utf8(ByteView bytes) {
+  // Bytes 01..7F mean themselves in both encodings: most aliases and every
+  // certificate type, read once per entry, take this path.
+  if (std::all_of(bytes.begin(), bytes.end(), [](uint8_t b) { return b != 0 && b < 0x80; }))
+    return std::string(bytes.begin(), bytes.end());
   KS_ASSIGN_OR_RETURN(std::u16string units, decode_modified_utf8(bytes));
   // Lone surrogates cannot be shown in UTF-8; keep them as their 3-byte form
   // so that the alias still round-trips through utf8_to_modified_utf8.

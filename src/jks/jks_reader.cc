@@ -37,6 +37,8 @@ class BodyReader {
       return Status::LimitExceeded("keystore declares ", count, " entries; the limit is ", limits_.max_entries);
     if (count > in_.remaining() / kMinEntrySize) return in_.malformed("entry count ", count, " exceeds what the file holds");
     std::unordered_map<std::string, size_t> index_of_alias;
+    index_of_alias.reserve(count);
+    body_.entries.reserve(count);
     for (uint32_t i = 0; i < count; ++i) {
       Result<Entry> entry = read_entry();
       if (!entry.ok()) return std::move(entry).status().with_context("entry ", i);
@@ -74,7 +76,7 @@ class BodyReader {
       KS_ASSIGN_OR_RETURN(cert.type, in_.read_java_utf());
       // The JDK asks CertificateFactory.getInstance(type), whose lookup
       // ignores case; X.509 is the only type it provides.
-      if (utf::java_to_lower_utf8(cert.type) != "x.509")
+      if (cert.type != "X.509" && utf::java_to_lower_utf8(cert.type) != "x.509")
         return Status::Unsupported("certificate type ", cert.type, " (only X.509 is supported)");
     }
     KS_ASSIGN_OR_RETURN(uint32_t len, in_.read_u32());

@@ -185,11 +185,22 @@ std::string signature_algorithm_text(const std::string& name, const std::optiona
       signed_jar_usage = true;
     }
   }
-  bool md = false, sha1 = false;
-  for (const std::string& part : decompose(name)) {
-    md |= part == "MD2" || part == "MD5";
-    sha1 |= part == "SHA1";
+  // A store names a handful of signature algorithms over and over.
+  struct Digests {
+    bool md = false, sha1 = false;
+  };
+  thread_local std::map<std::string, Digests, std::less<>> known;
+  auto it = known.find(name);
+  if (it == known.end()) {
+    Digests found;
+    for (const std::string& part : decompose(name)) {
+      found.md |= part == "MD2" || part == "MD5";
+      found.sha1 |= part == "SHA1";
+    }
+    if (known.size() > 64) known.clear();  // names come from certificates: keep the memo bounded
+    it = known.emplace(name, found).first;
   }
+  const bool md = it->second.md, sha1 = it->second.sha1;
   if (md || (sha1 && signed_jar_usage)) return name + " (disabled)";
   if (sha1) return name + " (weak)";
   return name;

@@ -35,6 +35,7 @@ Result<std::optional<Bytes>> read_authority_key_id(ByteView value) {
 std::string colon_hex(ByteView digest) {
   static const char kDigits[] = "0123456789ABCDEF";
   std::string out;
+  out.reserve(digest.size() * 3);
   for (size_t i = 0; i < digest.size(); ++i) {
     if (i) out.push_back(':');
     out.push_back(kDigits[digest[i] >> 4]);
