@@ -1,8 +1,10 @@
 // Algorithm facts and backend selection.
 #include "crypto/crypto.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace kstore::crypto {
 
@@ -122,11 +124,20 @@ const Backend& default_backend() {
   return *chosen;
 }
 
+Status Backend::pbkdf2_many(HashAlg prf, uint64_t iterations, std::span<const Pbkdf2Job> jobs) const {
+  std::vector<SecretBytes> keys;
+  keys.reserve(jobs.size());
+  for (const Pbkdf2Job& job : jobs) {
+    KS_ASSIGN_OR_RETURN(SecretBytes key, pbkdf2(prf, job.password, job.salt, iterations, job.out.size()));
+    keys.push_back(std::move(key));
+  }
+  for (size_t i = 0; i < jobs.size(); ++i) std::copy_n(keys[i].data(), keys[i].size(), jobs[i].out.data());
+  return Status::Ok();
+}
+
 Bytes digest(const Backend& backend, HashAlg alg, std::initializer_list<ByteView> parts) {
-  auto h = backend.new_hasher(alg);
-  for (ByteView p : parts) h->update(p);
   Bytes out(digest_size(alg));
-  h->finish(out);
+  backend.digest(alg, parts, out);
   return out;
 }
 

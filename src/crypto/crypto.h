@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <span>
 #include <memory>
 
 #include "kstore/bytes.h"
@@ -48,16 +50,38 @@ class Hasher {
   virtual HashAlg alg() const = 0;
 };
 
+// One PBKDF2 computation of a batch: out.size() bytes are derived.
+struct Pbkdf2Job {
+  ByteView password;
+  ByteView salt;
+  MutableByteView out;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
   virtual const char* name() const = 0;
 
   virtual std::unique_ptr<Hasher> new_hasher(HashAlg alg) const = 0;
+  // The digest of the concatenated parts into out (digest_size(alg) bytes).
+  // By default through a Hasher; a backend overrides it where one call can
+  // skip the Hasher's set-up, as fingerprinting thousands of certificates
+  // needs.
+  virtual void digest(HashAlg alg, std::initializer_list<ByteView> parts, MutableByteView out) const {
+    std::unique_ptr<Hasher> h = new_hasher(alg);
+    for (ByteView p : parts) h->update(p);
+    h->finish(out);
+  }
   virtual SecretBytes hmac(HashAlg alg, ByteView key, ByteView data) const = 0;
   // PBKDF2 (RFC 8018 §5.2) with HMAC-`prf`.
   virtual Result<SecretBytes> pbkdf2(HashAlg prf, ByteView password, ByteView salt, uint64_t iterations,
                                      size_t out_len) const = 0;
+  // PBKDF2 for several passwords and salts with one PRF and iteration count,
+  // as sealing many keys needs. A backend that can overlap the jobs on one
+  // core overrides this (OpenSSL runs two at a time); by default they run
+  // one after another through pbkdf2(). Fails as pbkdf2() would, writing
+  // nothing once a job fails.
+  virtual Status pbkdf2_many(HashAlg prf, uint64_t iterations, std::span<const Pbkdf2Job> jobs) const;
   // CBC ciphers use PKCS#5/7 padding; a padding failure on decryption is
   // kIntegrityFailure (the caller knows whether that means a wrong password).
   // rc2_effective_bits is read only for kRc2Cbc.

@@ -148,6 +148,10 @@ class OpenSslBackend final : public Backend {
     return std::make_unique<OpenSslHasher>(alg, std::move(ctx));
   }
 
+  void digest(HashAlg alg, std::initializer_list<ByteView> parts, MutableByteView out) const override {
+    if (!openssl_one_shot_digest(alg, parts, out)) Backend::digest(alg, parts, out);
+  }
+
   SecretBytes hmac(HashAlg alg, ByteView key, ByteView data) const override {
     SecretBytes out(digest_size(alg));
     unsigned int len = 0;
@@ -165,6 +169,12 @@ class OpenSslBackend final : public Backend {
     SecretBytes out(out_len);
     openssl_loops::pbkdf2_hmac(prf, password, salt, iterations, out.mutable_view());
     return out;
+  }
+
+  Status pbkdf2_many(HashAlg prf, uint64_t iterations, std::span<const Pbkdf2Job> jobs) const override {
+    if (iterations == 0 || iterations > INT32_MAX) return Status::InvalidArgument("PBKDF2 iteration count ", iterations);
+    openssl_loops::pbkdf2_hmac(prf, jobs, iterations);
+    return Status::Ok();
   }
 
   bool iterate_digest(HashAlg alg, MutableByteView x, ByteView suffix, uint64_t count) const override {

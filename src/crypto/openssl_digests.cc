@@ -1,6 +1,42 @@
 #include "crypto/openssl_digests.h"
 
+// The MD5/SHA*_Init/Update/Final functions are deprecated in OpenSSL 3 in
+// favour of EVP, whose per-call allocation is what they are used to avoid.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#include <openssl/md5.h>
+#include <openssl/sha.h>
+
 namespace kstore::crypto {
+namespace {
+
+template <typename Ctx, int (*Init)(Ctx*), int (*Update)(Ctx*, const void*, size_t),
+          int (*Final)(unsigned char*, Ctx*)>
+bool one_shot(std::initializer_list<ByteView> parts, MutableByteView out) {
+  Ctx ctx;
+  Init(&ctx);
+  for (ByteView p : parts) Update(&ctx, p.data(), p.size());
+  Final(out.data(), &ctx);
+  OPENSSL_cleanse(&ctx, sizeof ctx);
+  return true;
+}
+
+}  // namespace
+
+bool openssl_one_shot_digest(HashAlg alg, std::initializer_list<ByteView> parts, MutableByteView out) {
+  if (out.size() < digest_size(alg)) return false;
+  switch (alg) {
+    case HashAlg::kMd5: return one_shot<MD5_CTX, MD5_Init, MD5_Update, MD5_Final>(parts, out);
+    case HashAlg::kSha1: return one_shot<SHA_CTX, SHA1_Init, SHA1_Update, SHA1_Final>(parts, out);
+    case HashAlg::kSha224: return one_shot<SHA256_CTX, SHA224_Init, SHA224_Update, SHA224_Final>(parts, out);
+    case HashAlg::kSha256: return one_shot<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final>(parts, out);
+    case HashAlg::kSha384: return one_shot<SHA512_CTX, SHA384_Init, SHA384_Update, SHA384_Final>(parts, out);
+    case HashAlg::kSha512: return one_shot<SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final>(parts, out);
+    case HashAlg::kSha512_224:
+    case HashAlg::kSha512_256: return false;
+  }
+  return false;
+}
 
 const EVP_MD* openssl_builtin_md(HashAlg alg) {
   switch (alg) {
@@ -17,3 +53,5 @@ const EVP_MD* openssl_builtin_md(HashAlg alg) {
 }
 
 }  // namespace kstore::crypto
+
+#pragma GCC diagnostic pop

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "crypto/crypto.h"
 
@@ -18,5 +19,8 @@ bool iterate_digest(HashAlg alg, MutableByteView x, ByteView suffix, uint64_t co
 
 // PBKDF2 with HMAC-`alg` (RFC 8018 §5.2); iterations >= 1.
 void pbkdf2_hmac(HashAlg alg, ByteView password, ByteView salt, uint64_t iterations, MutableByteView out);
+// The same for several jobs, two at a time where their output lengths match,
+// with the two jobs' compressions interleaved.
+void pbkdf2_hmac(HashAlg alg, std::span<const Pbkdf2Job> jobs, uint64_t iterations);
 
 }  // namespace kstore::crypto::openssl_loops

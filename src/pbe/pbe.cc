@@ -1,6 +1,8 @@
 // PBE dispatch: derive with the scheme's KDF, then run the backend's cipher.
 #include "pbe/pbe.h"
 
+#include <optional>
+
 #include "der/reader.h"
 #include "pbe/pbes1.h"
 #include "pbe/pbes2.h"
@@ -61,6 +63,51 @@ Result<Bytes> encrypt_with_password(const crypto::Backend& backend, const PbeAlg
                                     const Password& password, ByteView plaintext) {
   KS_ASSIGN_OR_RETURN(SecretBytes pw, password_for_writing(password_use_for(alg.scheme), password));
   return pbe_encrypt(backend, alg, pw, plaintext);
+}
+
+std::vector<Result<Bytes>> encrypt_many_with_passwords(const crypto::Backend& backend,
+                                                       std::span<const EncryptionJob> jobs) {
+  std::vector<std::optional<Result<Bytes>>> results(jobs.size());
+  std::vector<SecretBytes> passwords(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    Result<SecretBytes> pw = password_for_writing(password_use_for(jobs[i].alg->scheme), *jobs[i].password);
+    if (pw.ok()) {
+      passwords[i] = std::move(pw).value();
+    } else {
+      results[i].emplace(std::move(pw).status());
+    }
+  }
+  // PBES2 items that can share one pbkdf2_many call with the first of them.
+  std::vector<size_t> shared;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const PbeAlgorithm& a = *jobs[i].alg;
+    if (results[i] || a.scheme != PbeScheme::kPbes2 || a.iterations == 0) continue;
+    const PbeAlgorithm* first = shared.empty() ? &a : jobs[shared.front()].alg;
+    if (a.kdf_hash == first->kdf_hash && a.iterations == first->iterations) shared.push_back(i);
+  }
+  if (shared.size() > 1) {
+    std::vector<SecretBytes> keys;
+    std::vector<crypto::Pbkdf2Job> kdf_jobs;
+    keys.reserve(shared.size());
+    for (size_t i : shared) {
+      keys.emplace_back(jobs[i].alg->key_len);
+      kdf_jobs.push_back({passwords[i], jobs[i].alg->salt, keys.back().mutable_view()});
+    }
+    const PbeAlgorithm& first = *jobs[shared.front()].alg;
+    if (Status s = backend.pbkdf2_many(first.kdf_hash, first.iterations, kdf_jobs); s.ok()) {
+      for (size_t k = 0; k < shared.size(); ++k) {
+        const PbeAlgorithm& a = *jobs[shared[k]].alg;
+        results[shared[k]].emplace(backend.encrypt(a.cipher, keys[k], a.iv, jobs[shared[k]].plaintext, a.rc2_effective_bits));
+      }
+    }
+  }
+  std::vector<Result<Bytes>> out;
+  out.reserve(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!results[i]) results[i].emplace(pbe_encrypt(backend, *jobs[i].alg, passwords[i], jobs[i].plaintext));
+    out.push_back(std::move(*results[i]));
+  }
+  return out;
 }
 
 bool is_single_sequence(ByteView der) {

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crypto/crypto.h"
 #include "kstore/limits.h"
@@ -43,6 +45,18 @@ Result<Decryption> decrypt_with_password(const crypto::Backend& backend, const P
 // Encrypts with the password encoded as the newest JDK reads it back.
 Result<Bytes> encrypt_with_password(const crypto::Backend& backend, const PbeAlgorithm& alg,
                                     const Password& password, ByteView plaintext);
+
+// Encrypts with the password encoding encrypt_with_password uses, for many
+// plaintexts at once: PBES2 items sharing a PRF and iteration count derive
+// their keys together through the backend's pbkdf2_many, which may overlap
+// them on one core; the others one by one. One result per item, in order.
+struct EncryptionJob {
+  const PbeAlgorithm* alg;
+  const Password* password;
+  ByteView plaintext;
+};
+std::vector<Result<Bytes>> encrypt_many_with_passwords(const crypto::Backend& backend,
+                                                       std::span<const EncryptionJob> jobs);
 
 // True when `der` is exactly one SEQUENCE (definite or BER indefinite length).
 bool is_single_sequence(ByteView der);

@@ -29,9 +29,27 @@ Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params) {
 }
 
 Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password) {
-  KS_ASSIGN_OR_RETURN(Bytes encrypted, pbe::encrypt_with_password(crypto::default_backend(), alg, password, plaintext));
-  KS_ASSIGN_OR_RETURN(Bytes epki, write_encrypted_private_key_info(alg, encrypted));
-  return SealedKey{KeyProtection::kPkcs12Shrouded, std::move(epki)};
+  const pbe::EncryptionJob job{&alg, &password, plaintext};
+  return std::move(seal_many_with_algorithms(std::span<const pbe::EncryptionJob>(&job, 1)).front());
+}
+
+std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::EncryptionJob> jobs) {
+  std::vector<Result<Bytes>> encrypted = pbe::encrypt_many_with_passwords(crypto::default_backend(), jobs);
+  std::vector<Result<SealedKey>> out;
+  out.reserve(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!encrypted[i].ok()) {
+      out.emplace_back(std::move(encrypted[i]).status());
+      continue;
+    }
+    Result<Bytes> epki = write_encrypted_private_key_info(*jobs[i].alg, *encrypted[i]);
+    if (!epki.ok()) {
+      out.emplace_back(std::move(epki).status());
+      continue;
+    }
+    out.emplace_back(SealedKey{KeyProtection::kPkcs12Shrouded, std::move(epki).value()});
+  }
+  return out;
 }
 
 Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der) {

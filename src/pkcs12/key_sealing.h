@@ -2,12 +2,15 @@
 // key bags and JDK secret bags hold it.
 #pragma once
 
+#include <span>
 #include <string>
+#include <vector>
 
 #include "crypto/crypto.h"
 #include "kstore/keystore.h"
 #include "kstore/sealing.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/pbe.h"
 
 namespace kstore::pkcs12 {
 
@@ -29,6 +32,9 @@ bool looks_like_private_key_info(ByteView der);
 // The plaintext is a PrivateKeyInfo or the JDK's secret key encoding.
 Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params);
 Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password);
+// The same for several plaintexts, their key derivations run together
+// (pbe::encrypt_many_with_passwords). One result per job, in order.
+std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::EncryptionJob> jobs);
 
 // Decrypts with every plausible password encoding. A key that no encoding
 // opens is kBadPassword ("Cannot recover key").

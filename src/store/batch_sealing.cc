@@ -22,13 +22,23 @@ Result<SecretBytes> unseal_plaintext(const ResealRequest& r, const Limits& limit
   return unseal_private_key(*r.key, *r.source_password, limits);
 }
 
-Result<SealedKey> reseal_one(const ResealRequest& r, const std::optional<pbe::PbeAlgorithm>& pkcs12_alg,
-                             const Limits& limits) {
+Status check_reseal_request(const ResealRequest& r) {
   if (r.key == nullptr || r.source_password == nullptr || r.target_password == nullptr)
     return Status::InvalidArgument("reseal request without a key or password");
   if (r.type == EntryType::kTrustedCert) return Status::InvalidArgument("a trusted certificate has no key to reseal");
+  return Status::Ok();
+}
+
+// What a PKCS#12 target seals for the request: its key, unsealed.
+Result<SecretBytes> pkcs12_plaintext(const ResealRequest& r, const Limits& limits) {
+  KS_TRY(check_reseal_request(r));
+  return unseal_plaintext(r, limits);
+}
+
+// A JKS or JCEKS target.
+Result<SealedKey> reseal_one(const ResealRequest& r, const Limits& limits) {
+  KS_TRY(check_reseal_request(r));
   KS_ASSIGN_OR_RETURN(SecretBytes plain, unseal_plaintext(r, limits));
-  if (pkcs12_alg) return pkcs12::seal_with_algorithm(*pkcs12_alg, plain, *r.target_password);
   if (r.type == EntryType::kSecretKey) {
     KS_ASSIGN_OR_RETURN(SecretKeyMaterial key, pkcs12::parse_secret_key_info(plain));
     return seal_secret_key(r.target, key, *r.target_password, r.params);
@@ -50,28 +60,48 @@ unsigned worker_count(unsigned workers) {
 
 namespace {
 
-// Draws the PKCS#12 algorithms (salts, IVs) in request order, then runs
-// `one` for every request on the workers.
-template <typename Request, typename One>
-std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsigned workers, One one) {
+// Draws the PKCS#12 algorithms (salts, IVs) in request order, then seals on
+// the workers, two requests per task: a PKCS#12 target's plaintexts are
+// sealed together (pkcs12::seal_many_with_algorithms), so the two key
+// derivations overlap on one core; other targets go through `one`.
+template <typename Request, typename Plaintext, typename Password, typename One>
+std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsigned workers, Plaintext plaintext,
+                                         Password password, One one) {
   std::vector<std::optional<pbe::PbeAlgorithm>> pkcs12_algs(requests.size());
-  std::vector<std::optional<Status>> early(requests.size());
+  std::vector<std::optional<Result<SealedKey>>> slots(requests.size());
   for (size_t i = 0; i < requests.size(); ++i) {
     if (requests[i].target != StoreType::kPkcs12) continue;
     Result<pbe::PbeAlgorithm> alg = pkcs12::new_key_seal_algorithm(requests[i].params);
     if (alg.ok()) {
       pkcs12_algs[i] = std::move(alg).value();
     } else {
-      early[i] = std::move(alg).status();
+      slots[i].emplace(std::move(alg).status());
     }
   }
-  std::vector<std::optional<Result<SealedKey>>> slots(requests.size());
-  parallel_for(requests.size(), worker_count(workers), [&](size_t i) {
-    if (early[i]) {
-      slots[i].emplace(std::move(*early[i]));
-    } else {
-      slots[i].emplace(one(requests[i], pkcs12_algs[i]));
+  constexpr size_t kPerTask = 2;
+  parallel_for((requests.size() + kPerTask - 1) / kPerTask, worker_count(workers), [&](size_t task) {
+    const size_t end = std::min(requests.size(), (task + 1) * kPerTask);
+    std::vector<SecretBytes> plaintexts;
+    std::vector<size_t> job_index;
+    for (size_t i = task * kPerTask; i < end; ++i) {
+      if (slots[i]) continue;
+      if (!pkcs12_algs[i]) {
+        slots[i] = one(requests[i]);
+        continue;
+      }
+      Result<SecretBytes> plain = plaintext(requests[i]);
+      if (!plain.ok()) {
+        slots[i].emplace(std::move(plain).status());
+        continue;
+      }
+      plaintexts.push_back(std::move(plain).value());
+      job_index.push_back(i);
     }
+    std::vector<pbe::EncryptionJob> jobs;
+    for (size_t k = 0; k < job_index.size(); ++k)
+      jobs.push_back({&*pkcs12_algs[job_index[k]], password(requests[job_index[k]]), plaintexts[k]});
+    std::vector<Result<SealedKey>> sealed = pkcs12::seal_many_with_algorithms(jobs);
+    for (size_t k = 0; k < sealed.size(); ++k) slots[job_index[k]].emplace(std::move(sealed[k]));
   });
   std::vector<Result<SealedKey>> out;
   out.reserve(requests.size());
@@ -79,34 +109,46 @@ std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsi
   return out;
 }
 
-Result<SealedKey> seal_one(const SealRequest& r, const std::optional<pbe::PbeAlgorithm>& pkcs12_alg) {
+Status check_seal_request(const SealRequest& r) {
   if (r.password == nullptr || (r.private_key == nullptr) == (r.secret_key == nullptr))
     return Status::InvalidArgument("seal request needs a password and exactly one key");
-  if (!pkcs12_alg) {
-    if (r.secret_key) return seal_secret_key(r.target, *r.secret_key, *r.password, r.params);
-    return seal_private_key(r.target, *r.private_key, *r.password, r.params);
-  }
+  return Status::Ok();
+}
+
+// What a PKCS#12 target seals for the request: the PrivateKeyInfo, or the
+// JDK's secret key encoding.
+Result<SecretBytes> pkcs12_plaintext(const SealRequest& r) {
+  KS_TRY(check_seal_request(r));
   if (r.secret_key) {
     if (r.secret_key->key.empty()) return Status::InvalidArgument("empty secret key");
-    KS_ASSIGN_OR_RETURN(SecretBytes plain, pkcs12::encode_secret_key_info(*r.secret_key));
-    return pkcs12::seal_with_algorithm(*pkcs12_alg, plain, *r.password);
+    return pkcs12::encode_secret_key_info(*r.secret_key);
   }
   if (!pkcs12::looks_like_private_key_info(*r.private_key))
     return Status::InvalidArgument("not a PKCS#8 PrivateKeyInfo");
-  return pkcs12::seal_with_algorithm(*pkcs12_alg, *r.private_key, *r.password);
+  return SecretBytes(r.private_key->view());
+}
+
+// A JKS or JCEKS target.
+Result<SealedKey> seal_one(const SealRequest& r) {
+  KS_TRY(check_seal_request(r));
+  if (r.secret_key) return seal_secret_key(r.target, *r.secret_key, *r.password, r.params);
+  return seal_private_key(r.target, *r.private_key, *r.password, r.params);
 }
 
 }  // namespace
 
 std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, unsigned workers) {
-  return run_batch(requests, workers, seal_one);
+  return run_batch(
+      requests, workers, [](const SealRequest& r) { return pkcs12_plaintext(r); },
+      [](const SealRequest& r) { return r.password; }, seal_one);
 }
 
 std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const Limits& limits,
                                            unsigned workers) {
-  return run_batch(requests, workers, [&](const ResealRequest& r, const std::optional<pbe::PbeAlgorithm>& alg) {
-    return reseal_one(r, alg, limits);
-  });
+  return run_batch(
+      requests, workers, [&](const ResealRequest& r) { return pkcs12_plaintext(r, limits); },
+      [](const ResealRequest& r) { return r.target_password; },
+      [&](const ResealRequest& r) { return reseal_one(r, limits); });
 }
 
 }  // namespace kstore

@@ -5,6 +5,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "crypto/crypto.h"
 #include "unit/crypto_kat_file.h"
@@ -68,6 +69,13 @@ TEST_F(CryptoCross, Hash) {
       ha->finish(oa);
       hb->finish(ob);
       ASSERT_EQ(to_hex(oa), to_hex(ob));
+      // The one-call digest, which OpenSSL runs on its own code path.
+      const ByteView first = ByteView(in).first(split), rest = ByteView(in).subspan(split);
+      Bytes one_a(digest_size(alg)), one_b(digest_size(alg));
+      ossl_.digest(alg, {first, rest}, one_a);
+      cpp_.digest(alg, {first, rest}, one_b);
+      ASSERT_EQ(to_hex(one_a), to_hex(oa));
+      ASSERT_EQ(to_hex(one_b), to_hex(oa));
     }
   }
 }
@@ -99,6 +107,44 @@ TEST_F(CryptoCross, Pbkdf2) {
       ASSERT_EQ(to_hex(*a), to_hex(*b));
     }
   }
+}
+
+// pbkdf2_many runs jobs two at a time on OpenSSL, interleaved, and one after
+// another by default; every job must come out as a lone pbkdf2() of the
+// other backend. Odd counts leave one job alone; mixed output lengths make
+// pairs fall back to single jobs.
+TEST_F(CryptoCross, Pbkdf2ManyMatchesOneAtATime) {
+  for (HashAlg prf : kAllHashes) {
+    for (size_t count : {1u, 2u, 3u, 5u}) {
+      const uint64_t iterations = 1 + below(5);
+      std::vector<Bytes> passwords, salts;
+      std::vector<size_t> lengths;
+      for (size_t i = 0; i < count; ++i) {
+        passwords.push_back(random_bytes(below(4) == 0 ? 0 : below(150)));
+        salts.push_back(random_bytes(below(40)));
+        lengths.push_back(below(3) == 0 ? 1 + below(100) : 32);
+      }
+      for (const Backend* backend : {&ossl_, &cpp_}) {
+        SCOPED_TRACE(std::string(backend->name()) + " " + hash_name(prf) + " jobs " + std::to_string(count));
+        std::vector<Bytes> outs;
+        for (size_t n : lengths) outs.emplace_back(n);
+        std::vector<Pbkdf2Job> jobs;
+        for (size_t i = 0; i < count; ++i) jobs.push_back({passwords[i], salts[i], outs[i]});
+        ASSERT_TRUE(backend->pbkdf2_many(prf, iterations, jobs).ok());
+        for (size_t i = 0; i < count; ++i) {
+          auto expected = cpp_.pbkdf2(prf, passwords[i], salts[i], iterations, lengths[i]);
+          ASSERT_TRUE(expected.ok());
+          ASSERT_EQ(to_hex(outs[i]), to_hex(*expected)) << "job " << i;
+        }
+      }
+    }
+  }
+  // Iteration counts pbkdf2() refuses are refused for the batch too.
+  const Bytes password{1}, salt{2};
+  Bytes out(32);
+  const Pbkdf2Job job{password, salt, out};
+  EXPECT_FALSE(ossl_.pbkdf2_many(HashAlg::kSha256, 0, {&job, 1}).ok());
+  EXPECT_FALSE(cpp_.pbkdf2_many(HashAlg::kSha256, 0, {&job, 1}).ok());
 }
 
 TEST_F(CryptoCross, FixedKeyCiphers) {
