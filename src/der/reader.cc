@@ -167,7 +167,7 @@ std::string oid_to_string(ByteView oid) {
   auto append = [&out](uint64_t arc) {
     char digits[24];
     const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, arc);
-    out.append(digits, end);
+    out.append(digits, static_cast<size_t>(end - digits));
   };
   uint64_t value = 0;
   bool first = true;
