@@ -79,35 +79,35 @@ class TrustedCertificates {
     owners_.reserve(ks.store.size());
     for (const Entry* e : ks.jdk_enumeration_order()) {
       if (e->chain.empty() || e->type == EntryType::kSecretKey) continue;
-      owners_.emplace(key(e->chain[0].encoded), e);  // emplace keeps the first owner
+      const kstore::ByteView der = e->chain[0].encoded;
+      if (owner(der) == nullptr) owners_.emplace(tail_hash(der), e);  // the first owner stays
     }
   }
   bool contains(kstore::ByteView der) const {
-    auto it = owners_.find(key(der));
-    return it != owners_.end() && it->second->type == EntryType::kTrustedCert;
+    const Entry* e = owner(der);
+    return e != nullptr && e->type == EntryType::kTrustedCert;
   }
 
  private:
-  static std::string_view key(kstore::ByteView der) {
-    return {reinterpret_cast<const char*>(der.data()), der.size()};
+  // A certificate ends in its signature, as good as random: its last bytes
+  // and its length make a hash as good as one of all its bytes, and keyed
+  // by that number the index touches no certificate but the ones compared.
+  static size_t tail_hash(kstore::ByteView der) {
+    constexpr size_t kTail = 32;
+    const kstore::ByteView tail = der.size() > kTail ? der.last(kTail) : der;
+    return std::hash<std::string_view>{}({reinterpret_cast<const char*>(tail.data()), tail.size()}) ^
+           (der.size() * 0x9E3779B97F4A7C15ull);
   }
-  // A certificate ends in its signature, as good as random: hashing its
-  // last bytes and the length spreads the keys as well as hashing all of
-  // them did, at a fraction of the cost.
-  struct TailHash {
-    size_t operator()(std::string_view der) const {
-      constexpr size_t kTail = 32;
-      const std::string_view tail = der.size() > kTail ? der.substr(der.size() - kTail) : der;
-      return std::hash<std::string_view>{}(tail) ^ (der.size() * 0x9E3779B97F4A7C15ull);
+  const Entry* owner(kstore::ByteView der) const {
+    auto [first, last] = owners_.equal_range(tail_hash(der));
+    for (auto it = first; it != last; ++it) {
+      const kstore::ByteView held = it->second->chain[0].encoded;
+      // Most often the certificate asked about is the very bytes indexed.
+      if ((held.data() == der.data() && held.size() == der.size()) || kstore::equal_bytes(held, der)) return it->second;
     }
-  };
-  // The certificate looked up is most often the very bytes indexed.
-  struct SameBytes {
-    bool operator()(std::string_view a, std::string_view b) const {
-      return (a.data() == b.data() && a.size() == b.size()) || a == b;
-    }
-  };
-  std::unordered_map<std::string_view, const Entry*, TailHash, SameBytes> owners_;  // views of the entries' DER
+    return nullptr;
+  }
+  std::unordered_multimap<size_t, const Entry*> owners_;
 };
 
 void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::string& label, kstore::ByteView der) {
