@@ -3,6 +3,7 @@
 #include "pbe/jks_key_protector.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace kstore::pbe {
 namespace {
@@ -11,12 +12,13 @@ constexpr size_t kSha1Size = 20;
 
 // XORs `data` in place with the keystream seeded by `salt`.
 void apply_keystream(const crypto::Backend& backend, ByteView password, ByteView salt, MutableByteView data) {
-  std::unique_ptr<crypto::Hasher> sha1 = backend.new_hasher(crypto::HashAlg::kSha1);
+  // One-call digests: for a 2048-bit RSA key that is some 60 SHA-1s, and a
+  // Hasher's reset between them cost more than the hashing.
   SecretBytes block(salt);
+  SecretBytes next(kSha1Size);
   for (size_t done = 0; done < data.size(); done += kSha1Size) {
-    sha1->update(password);
-    sha1->update(block);
-    sha1->finish(block.mutable_view());
+    backend.digest(crypto::HashAlg::kSha1, {password, block}, next.mutable_view());
+    std::swap(block, next);
     const size_t n = std::min(kSha1Size, data.size() - done);
     for (size_t i = 0; i < n; ++i) data[done + i] ^= block[i];
   }
