@@ -119,6 +119,7 @@ const Backend& default_backend() {
 #if defined(KSTORE_DEFAULT_BACKEND_CRYPTOPP)
     if (cryptopp_backend()) return cryptopp_backend();
 #endif
+    if (mixed_backend()) return mixed_backend();
     return &openssl_backend();
   }();
   return *chosen;

@@ -102,11 +102,15 @@ class Backend {
 };
 
 // The backend chosen at build time (KSTORE_DEFAULT_BACKEND), or overridden by
-// the environment variable KSTORE_CRYPTO_BACKEND=openssl|cryptopp.
+// the environment variable KSTORE_CRYPTO_BACKEND=openssl|cryptopp. With
+// OpenSSL chosen and Crypto++ built in, the mixed backend below.
 const Backend& default_backend();
 const Backend& openssl_backend();
 // nullptr when kstore was built without Crypto++.
 const Backend* cryptopp_backend();
+// OpenSSL, with the ciphers of OpenSSL 3's legacy provider (RC2, single DES,
+// RC4) on Crypto++ (mixed_backend.cc); nullptr without Crypto++.
+const Backend* mixed_backend();
 
 // One-shot digest through the default backend.
 Bytes digest(HashAlg alg, ByteView data);

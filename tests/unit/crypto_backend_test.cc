@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "crypto/crypto.h"
@@ -141,6 +142,38 @@ TEST(CryptoBackendChoice, EnvironmentSelectsCryptopp) {
 }
 
 TEST(CryptoBackendChoice, EnvironmentSelectsOpenssl) { expect_env_selects("openssl", "openssl"); }
+
+bool openssl_legacy_provider_loaded() {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line))
+    if (line.find("ossl-modules/legacy") != std::string::npos) return true;
+  return false;
+}
+
+// RC2-40 through `backend` (a fresh process's default), then whether
+// OpenSSL's legacy module was loaded: exit code 1 if it was.
+[[noreturn]] void rc2_then_exit_with_legacy_module_state(const Backend& backend) {
+  const Bytes key(5, 0x11), iv(8, 0x22), plain(24, 0x33);
+  auto sealed = backend.encrypt(CipherAlg::kRc2Cbc, key, iv, plain, 40);
+  if (!sealed.ok()) std::exit(2);
+  auto opened = backend.decrypt(CipherAlg::kRc2Cbc, key, iv, *sealed, 40);
+  if (!opened.ok() || to_hex(*opened) != to_hex(plain)) std::exit(3);
+  std::exit(openssl_legacy_provider_loaded() ? 1 : 0);
+}
+
+// The default of an OpenSSL build with Crypto++ runs RC2, DES and RC4 on
+// Crypto++, so listing a legacy PKCS#12 file never loads OpenSSL's legacy
+// module (a shared object with its own libcrypto.so). The pure OpenSSL
+// backend does load it: the control shows the check can fail.
+TEST(CryptoBackendChoice, DefaultRunsLegacyCiphersWithoutOpensslsLegacyModule) {
+  if (std::getenv("KSTORE_CRYPTO_BACKEND") != nullptr) GTEST_SKIP() << "KSTORE_CRYPTO_BACKEND is set";
+  if (mixed_backend() == nullptr || &default_backend() != mixed_backend())
+    GTEST_SKIP() << "this build's default is " << default_backend().name();
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(rc2_then_exit_with_legacy_module_state(default_backend()), ::testing::ExitedWithCode(0), "");
+  EXPECT_EXIT(rc2_then_exit_with_legacy_module_state(openssl_backend()), ::testing::ExitedWithCode(1), "");
+}
 
 }  // namespace
 }  // namespace kstore::crypto
