@@ -96,8 +96,9 @@ std::vector<Result<Bytes>> encrypt_many_with_passwords(const crypto::Backend& ba
     const PbeAlgorithm& first = *jobs[shared.front()].alg;
     if (Status s = backend.pbkdf2_many(first.kdf_hash, first.iterations, kdf_jobs); s.ok()) {
       for (size_t k = 0; k < shared.size(); ++k) {
-        const PbeAlgorithm& a = *jobs[shared[k]].alg;
-        results[shared[k]].emplace(backend.encrypt(a.cipher, keys[k], a.iv, jobs[shared[k]].plaintext, a.rc2_effective_bits));
+        const EncryptionJob& job = jobs[shared[k]];
+        const PbeAlgorithm& a = *job.alg;
+        results[shared[k]].emplace(backend.encrypt(a.cipher, keys[k], a.iv, job.plaintext, a.rc2_effective_bits));
       }
     }
   }

@@ -64,9 +64,9 @@ namespace {
 // the workers, two requests per task: a PKCS#12 target's plaintexts are
 // sealed together (pkcs12::seal_many_with_algorithms), so the two key
 // derivations overlap on one core; other targets go through `one`.
-template <typename Request, typename Plaintext, typename Password, typename One>
-std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsigned workers, Plaintext plaintext,
-                                         Password password, One one) {
+template <typename Request, typename PlaintextOf, typename PasswordOf, typename One>
+std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsigned workers,
+                                         PlaintextOf plaintext_of, PasswordOf password_of, One one) {
   std::vector<std::optional<pbe::PbeAlgorithm>> pkcs12_algs(requests.size());
   std::vector<std::optional<Result<SealedKey>>> slots(requests.size());
   for (size_t i = 0; i < requests.size(); ++i) {
@@ -89,7 +89,7 @@ std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsi
         slots[i] = one(requests[i]);
         continue;
       }
-      Result<SecretBytes> plain = plaintext(requests[i]);
+      Result<SecretBytes> plain = plaintext_of(requests[i]);
       if (!plain.ok()) {
         slots[i].emplace(std::move(plain).status());
         continue;
@@ -99,7 +99,7 @@ std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsi
     }
     std::vector<pbe::EncryptionJob> jobs;
     for (size_t k = 0; k < job_index.size(); ++k)
-      jobs.push_back({&*pkcs12_algs[job_index[k]], password(requests[job_index[k]]), plaintexts[k]});
+      jobs.push_back({&*pkcs12_algs[job_index[k]], password_of(requests[job_index[k]]), plaintexts[k]});
     std::vector<Result<SealedKey>> sealed = pkcs12::seal_many_with_algorithms(jobs);
     for (size_t k = 0; k < sealed.size(); ++k) slots[job_index[k]].emplace(std::move(sealed[k]));
   });

@@ -74,9 +74,10 @@ Result<Bytes> read_file(const std::string& path, const Limits& limits) {
   // or a pipe, gets more room as it fills.
   Bytes out(S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : 65536);
   size_t filled = 0;
+  auto too_large = [&] { return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes"); };
   for (;;) {
     if (filled == out.size()) {
-      if (filled > limits.max_file_size) return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
+      if (filled > limits.max_file_size) return too_large();
       out.resize(std::min<size_t>(filled * 2, limits.max_file_size + 1));
     }
     const ssize_t n = ::read(fd.get(), out.data() + filled, out.size() - filled);
@@ -87,7 +88,7 @@ Result<Bytes> read_file(const std::string& path, const Limits& limits) {
     if (n == 0) break;
     filled += static_cast<size_t>(n);
   }
-  if (filled > limits.max_file_size) return Status::LimitExceeded(path, ": more than ", limits.max_file_size, " bytes");
+  if (filled > limits.max_file_size) return too_large();
   out.resize(filled);
   return out;
 }
