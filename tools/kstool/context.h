@@ -48,7 +48,7 @@ struct Context {
   // re-reads the file for that warning, kstool already knows.
   struct StoreOnDisk {
     kstore::StoreType format;
-    bool only_certificates;  // every entry a trusted certificate the JDK can find
+    bool only_certificates;  // JKS/JCEKS: every entry a trusted certificate the JDK can find
   };
   std::optional<StoreOnDisk> store_on_disk = {};
 };

@@ -43,16 +43,18 @@ bool pkcs12_has_encrypted_data(kstore::ByteView file) {
   return !bare->pkcs12_protection()->cert_algorithm.empty();
 }
 
-// What add_proprietary_format_warning asks of a store.
+// What add_proprietary_format_warning asks of a store. Every open and save
+// records it, so the entries are looked at only where the answer can matter
+// (JKS, JCEKS) and only until one entry decides it.
 Context::StoreOnDisk describe_on_disk(StoreType format, const kstore::Keystore& store) {
-  bool only_certificates = true;
+  if (format != StoreType::kJks && format != StoreType::kJceks) return {format, false};
   for (const Entry& e : store.entries()) {
     // JavaKeyStore finds the entry under its lower-cased alias only, so an
     // upper-case alias written by another tool never counts as a certificate.
     const bool found = e.alias == kstore::java_lower_case(e.alias);
-    if (!found || e.type != EntryType::kTrustedCert) only_certificates = false;
+    if (!found || e.type != EntryType::kTrustedCert) return {format, false};
   }
-  return {format, only_certificates};
+  return {format, true};
 }
 
 }  // namespace

@@ -41,12 +41,14 @@ void wipe_environment_values(const std::vector<std::string>& names) {
 }
 
 // OpenSSL's default initialisation reads the system openssl.cnf, registers
-// every legacy cipher and digest name and loads every error string: together
-// most of the start-up of a small command (bench/RESULTS.md). kstool needs
-// none of them. Its algorithms are fixed by the keystore formats, so a site
-// configuration has nothing to choose, and kstore fetches what it uses by
-// name and loads error strings itself when it has an error to report. The
-// library leaves this to its host; the tool is its own host.
+// every cipher and digest name and loads every error string: together most
+// of the start-up of a small command (bench/RESULTS.md). kstool skips the
+// configuration (its algorithms are fixed by the keystore formats, so a site
+// configuration has nothing to choose), the cipher names (kstore names its
+// ciphers directly) and the error strings (kstore loads them when it has an
+// error to word). The digest names stay: X509_verify looks the signature's
+// digest up by name. The library leaves this to its host; the tool is its
+// own host.
 void initialise_openssl() {
   OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
                           OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS,
