@@ -41,8 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   kstool::ParseEnvironment env;
-  env.getenv = [](const std::string& name) -> std::optional<std::string> {
-    if (name == "KSTORE_FUZZ_PASSWORD") return std::string("changeit");
+  env.getenv = [](const std::string& name) -> std::optional<std::string_view> {
+    if (name == "KSTORE_FUZZ_PASSWORD") return std::string_view("changeit");
     return std::nullopt;
   };
   kstool::Invocation inv;

@@ -46,10 +46,11 @@ struct Parsed {
 
 Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
   kstool::ParseEnvironment penv;
-  penv.getenv = [env](const std::string& name) -> std::optional<std::string> {
+  // The map lives as long as penv's copy of this lambda, so the views stay valid.
+  penv.getenv = [env](const std::string& name) -> std::optional<std::string_view> {
     auto it = env.find(name);
     if (it == env.end()) return std::nullopt;
-    return it->second;
+    return std::string_view(it->second);
   };
   Parsed p{Outcome::ok(), Invocation{}};
   p.outcome = kstool::parse_args(args, penv, p.inv);

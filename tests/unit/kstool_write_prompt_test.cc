@@ -60,7 +60,7 @@ InProcessRun run_typed(std::vector<std::string> args, const std::string& typed) 
   ScriptedStdin in(typed, /*piped=*/false);
   std::ostringstream out, err;
   kstool::Environment env;
-  env.getenv = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  env.getenv = [](const std::string&) -> std::optional<std::string_view> { return std::nullopt; };
   env.now_ms = 1764374400000;
   env.home = "/nonexistent";
   const int rc = kstool::run(std::move(args), kstool::Io{out, err, in}, env);

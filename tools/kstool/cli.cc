@@ -321,10 +321,9 @@ Outcome password_from_modifier(const std::optional<std::string>& modifier, const
     return Outcome::ok();
   }
   if (collator_equals(*modifier, "env")) {
-    std::optional<std::string> value = env.getenv ? env.getenv(arg) : std::nullopt;
+    const std::optional<std::string_view> value = env.getenv ? env.getenv(arg) : std::nullopt;
     if (!value) return Outcome::usage("Cannot find environment variable: " + arg);
-    out = kstore::Password::from_utf8(*value);
-    kstore::secure_wipe(value->data(), value->size());
+    out = kstore::Password::from_utf8(*value);  // the value itself is wiped by whoever owns it
     return Outcome::ok();
   }
   if (collator_equals(*modifier, "file")) {

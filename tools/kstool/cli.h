@@ -132,8 +132,8 @@ struct Invocation {
 
 // Environment and files the parser reads, replaceable in tests.
 struct ParseEnvironment {
-  // getenv; nullopt when unset.
-  std::function<std::optional<std::string>(const std::string&)> getenv;
+  // getenv: a view of the value, never a copy (see Environment::getenv).
+  std::function<std::optional<std::string_view>(const std::string&)> getenv;
   // The path `-cacerts` stands for (to warn when -keystore names it), empty if unknown.
   std::string cacerts_path;
   // Java system properties for ${name} in -conf files (user.home, …); the

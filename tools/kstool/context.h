@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli.h"
@@ -24,7 +25,10 @@ struct Io {
 
 // The process environment, replaceable in tests.
 struct Environment {
-  std::function<std::optional<std::string>(const std::string&)> getenv;
+  // getenv: a view of the value where it lives, nullopt when unset. Never a
+  // copy: a value may be a password (-storepass:env), and a std::string copy
+  // would outlive the wipe (docs/secrets.md).
+  std::function<std::optional<std::string_view>(const std::string&)> getenv;
   // Milliseconds since the epoch. keytool shows the load time as the creation
   // date of PKCS#12 entries that recorded none; KSTORE_NOW_MS pins it.
   int64_t now_ms = 0;

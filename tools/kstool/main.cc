@@ -40,6 +40,21 @@ void wipe_environment_values(const std::vector<std::string>& names) {
   }
 }
 
+// Stack below main's frame keeps what the command's deeper frames left there:
+// a short password held in a std::string's inline buffer, an encoding built
+// in a local array. Wiping the deepest part of the stack a command reaches
+// clears those after the command. The size covers kstool's deepest call
+// chain with a wide margin (docs/secrets.md says how it was measured); pages
+// the command never reached cost one fault each.
+constexpr size_t kScrubbedStackBytes = 256 * 1024;
+
+[[gnu::noinline]] void scrub_stack() {
+  unsigned char below[kScrubbedStackBytes];
+  kstore::secure_wipe(below, sizeof(below));
+  // The buffer's address escapes to the wipe, so the stores cannot be dropped.
+  asm volatile("" : : "r"(below) : "memory");
+}
+
 // OpenSSL's default initialisation reads the system openssl.cnf, registers
 // every cipher and digest name and loads every error string: together most
 // of the start-up of a small command (bench/RESULTS.md). kstool skips the
@@ -86,5 +101,6 @@ int main(int argc, char** argv) {
   };
   const int status = kstool::run(std::move(args), kstool::Io{std::cout, std::cerr, in}, env);
   wipe_environment_values(names_read);
+  scrub_stack();
   return status;
 }

@@ -209,10 +209,10 @@ int run(std::vector<std::string> args, Io io, const Environment& env) {
 
 Environment process_environment() {
   Environment env;
-  env.getenv = [](const std::string& name) -> std::optional<std::string> {
+  env.getenv = [](const std::string& name) -> std::optional<std::string_view> {
     const char* v = std::getenv(name.c_str());
     if (v == nullptr) return std::nullopt;
-    return std::string(v);
+    return std::string_view(v);
   };
   const int64_t clock_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
