@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kstore/bytes.h"
 #include "kstore/limits.h"
@@ -12,10 +13,17 @@ namespace kstore {
 // Whole file, refusing files larger than limits.max_file_size.
 Result<Bytes> read_file(const std::string& path, const Limits& limits = {});
 
-// Writes to a temporary file in the same folder, fsyncs it, renames it over
-// `path` and fsyncs the folder. An existing file's mode is kept; a new file
-// gets `new_file_mode`. On failure the original is untouched.
+// Writes to a temporary file in the same folder (`<path>.kstore-XXXXXX`,
+// locked while it is written), fsyncs it, renames it over `path` and fsyncs
+// the folder. An existing file's mode is kept; a new file gets
+// `new_file_mode`. On failure the original is untouched. Stale temporaries
+// of `path` (see below) are removed first.
 Status write_file_atomic(const std::string& path, ByteView contents, unsigned new_file_mode = 0600);
+
+// Temporary files of `path` that a write killed before its rename left
+// behind: names of write_file_atomic's pattern for this path, in its folder,
+// that no live writer holds locked. Sorted; paths as `path` is given.
+std::vector<std::string> stale_temporaries(const std::string& path);
 
 // An exclusive advisory lock (flock) on a keystore path, held for a
 // read-modify-write; released on destruction.

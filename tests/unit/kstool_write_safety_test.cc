@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <random>
 #include <set>
 #include <string>
@@ -72,6 +75,48 @@ bool run_and_kill(const ScratchDir& dir, const std::vector<std::string>& args, u
   return WIFEXITED(status);
 }
 
+// Files in `dir` named like write_file_atomic's temporaries of `store`.
+std::vector<std::string> temporaries_of(const ScratchDir& dir, const std::string& store) {
+  std::vector<std::string> found;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(store + ".kstore-", 0) == 0) found.push_back(name);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// After kills: -list names each stale temporary on stderr; the next write
+// removes them all, but not a temporary a live writer holds (simulated by
+// this process holding one locked) nor another store's or another pattern's.
+void expect_next_write_cleans_up(const ScratchDir& dir, const std::string& store, const std::string& alias) {
+  kstool_test::write_bytes(dir.file(store + ".kstore-Stale9"), "left by a writer killed before this test ran");
+  kstool_test::write_bytes(dir.file(store + ".kstore-notmine"), "not of mkstemp's pattern");
+  kstool_test::write_bytes(dir.file("other.jks.kstore-Other1"), "another store's");
+  const std::string live = dir.file(store + ".kstore-Alive1");
+  kstool_test::write_bytes(live, "a writer is still writing this");
+  const int live_fd = ::open(live.c_str(), O_RDONLY);
+  ASSERT_GE(live_fd, 0);
+  ASSERT_EQ(::flock(live_fd, LOCK_EX), 0);
+
+  const std::vector<std::string> before = temporaries_of(dir, store);
+  const RunResult listed = kstool(dir, {"-list", "-keystore", store, "-storepass", "changeit"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  for (const std::string& name : before) {
+    const bool stale = name != store + ".kstore-Alive1" && name != store + ".kstore-notmine";
+    EXPECT_EQ(listed.err.find(name + " was left by an interrupted write") != std::string::npos, stale)
+        << name << "\n" << listed.err;
+    EXPECT_EQ(listed.out.find(name), std::string::npos) << "stdout stays keytool's";
+  }
+  const RunResult written = kstool(dir, {"-changealias", "-keystore", store, "-storepass", "changeit", "-alias",
+                                         alias, "-destalias", alias + "-cleaned"});
+  ASSERT_EQ(written.exit_code, 0) << written.out << written.err;
+  EXPECT_EQ(temporaries_of(dir, store), (std::vector<std::string>{store + ".kstore-Alive1", store + ".kstore-notmine"}));
+  EXPECT_TRUE(std::filesystem::exists(dir.file("other.jks.kstore-Other1")));
+  ::close(live_fd);
+  ::testing::Test::RecordProperty("temporaries_before_cleanup", static_cast<int>(before.size()));
+}
+
 // Renames an entry back and forth while killing kstool at random moments;
 // after every kill the keystore must be the complete old or new one.
 void kill_during_writes(const std::string& store, const std::string& alias, int kills, unsigned max_delay_us) {
@@ -106,6 +151,7 @@ void kill_during_writes(const std::string& store, const std::string& alias, int 
   // How many runs completed before their kill: reported, not asserted (it
   // depends on the machine's speed).
   ::testing::Test::RecordProperty("finished_before_kill", finished);
+  expect_next_write_cleans_up(dir, store, current.count(renamed) ? renamed : alias);
 }
 
 TEST(KstoolWriteSafety, SigkillLeavesOldOrNewJks) { kill_during_writes("many.jks", "mike", 60, 100000); }

@@ -20,6 +20,7 @@
 
 #include "errors.h"
 #include "keystore_access.h"
+#include "kstore/file.h"
 #include "kstore/x509.h"
 #include "text.h"
 
@@ -223,6 +224,10 @@ Outcome run_list(Context& ctx) {
   OpenedKeystore ks;
   KSTOOL_TRY(open_existing_keystore(ctx, StorePasswordPrompt::kOnce, ks));
   if (!ks.password && !inv.protected_path && !ks.passwordless) print_no_integrity_warning(ctx.io.err);
+  for (const std::string& temporary : kstore::stale_temporaries(ctx.keystore_path)) {
+    ctx.io.err << "kstool: " << temporary << " was left by an interrupted write; the next write to "
+               << ctx.keystore_path << " removes it\n";
+  }
 
   std::ostream& out = ctx.io.out;
   const TrustedCertificates trusted(ks);
