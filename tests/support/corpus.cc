@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,7 +15,16 @@
 
 namespace kstore::testing::corpus {
 
-std::string corpus_dir() { return KSTORE_CORPUS_DIR; }
+std::string corpus_dir() {
+  const char* overridden = std::getenv("KSTORE_CORPUS_DIR");
+  return overridden != nullptr ? overridden : KSTORE_CORPUS_DIR;
+}
+
+bool available() { return std::filesystem::exists(corpus_dir() + "/expected.json"); }
+
+std::string unavailable_message() {
+  return "interop corpus not found at " + corpus_dir() + "; the tests that read it are skipped";
+}
 
 namespace {
 

@@ -18,8 +18,15 @@
 
 namespace kstore::testing::corpus {
 
-// KSTORE_CORPUS_DIR: the corpus is read in place, never copied into the project.
+// The corpus is read in place, never copied into the project: the
+// KSTORE_CORPUS_DIR build setting (../shared/interop-corpus beside the
+// checkout), or the environment variable of that name, which tests use to
+// check how the suite behaves without the corpus.
 std::string corpus_dir();
+// Whether expected.json is there; tests that need the corpus skip with
+// unavailable_message() when it is not.
+bool available();
+std::string unavailable_message();
 
 // One file of expected.json, as a gtest parameter.
 struct Case {

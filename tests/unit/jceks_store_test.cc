@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "support/corpus.h"
+#include "support/must.h"
 #include "crypto/crypto.h"
 #include "jks/jks.h"
 #include "jks/sealed_object.h"
@@ -23,23 +25,18 @@ Bytes read_file(const std::string& path) {
 
 Keystore load_path(const std::string& path, const char* password) {
   const Password pw = Password::from_utf8(password);
-  auto ks = load(read_file(path), StoreType::kJceks, &pw, Limits{});
-  EXPECT_TRUE(ks.ok()) << path << ": " << ks.status().to_string();
-  return ks.ok() ? std::move(ks).value() : Keystore();
+  return kstore::testing::must(load(read_file(path), StoreType::kJceks, &pw, Limits{}), path);
 }
 
 Keystore mixed() { return load_path(std::string(KSTORE_TESTDATA_DIR) + "/jks/mixed.jceks", "changeit"); }
 
 // The decrypted SealedObject content: the serialized key object as the JDK wrote it.
 SecretBytes inner_stream(const SealedKey& key, const char* password) {
-  auto fields = read_sealed_object(key.encoded, Limits{});
-  EXPECT_TRUE(fields.ok());
-  auto params = pbe::parse_jce_pbe_params(*fields->encoded_params, Limits{});
-  EXPECT_TRUE(params.ok());
-  auto plain = pbe::jce_pbe_decrypt(crypto::default_backend(), Password::from_utf8(password), *params,
-                                    *fields->encrypted_content, Limits{});
-  EXPECT_TRUE(plain.ok());
-  return std::move(plain).value();
+  const auto fields = kstore::testing::must(read_sealed_object(key.encoded, Limits{}), "sealed object");
+  const auto params = kstore::testing::must(pbe::parse_jce_pbe_params(*fields.encoded_params, Limits{}), "parameters");
+  return kstore::testing::must(pbe::jce_pbe_decrypt(crypto::default_backend(), Password::from_utf8(password), params,
+                                            *fields.encrypted_content, Limits{}),
+                       "decryption");
 }
 
 TEST(JceksSealedObject, KeyObjectsAreWrittenAsTheJdkWritesThem) {
@@ -81,13 +78,17 @@ TEST(JceksSealedObject, CorruptedKeyObjectsFailCleanly) {
 }
 
 TEST(JceksSealedObject, OuterStreamIsWrittenAsTheJdkWritesIt) {
-  const std::string corpus = KSTORE_CORPUS_DIR;
   std::vector<SealedKey> keys;
   const Keystore fixture = mixed();
   for (const Entry& e : fixture.entries())
     if (e.type == EntryType::kSecretKey) keys.push_back(*e.key);
-  keys.push_back(*load_path(corpus + "/pyjks/AES128.jceks", "12345678").entries()[0].key);  // a JDK 8 file
-  ASSERT_EQ(keys.size(), 6u);
+  ASSERT_EQ(keys.size(), 5u);
+  if (testing::corpus::available()) {  // and a JDK 8 file
+    const Keystore jdk8 = load_path(testing::corpus::corpus_dir() + "/pyjks/AES128.jceks", "12345678");
+    ASSERT_EQ(jdk8.size(), 1u);
+    ASSERT_TRUE(jdk8.entries()[0].key.has_value());
+    keys.push_back(*jdk8.entries()[0].key);
+  }
   for (const SealedKey& key : keys) {
     auto fields = read_sealed_object(key.encoded, Limits{});
     ASSERT_TRUE(fields.ok()) << fields.status().to_string();

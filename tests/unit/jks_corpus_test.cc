@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/must.h"
 #include "jks/jks.h"
 #include "support/corpus.h"
 #include "support/json.h"
@@ -19,9 +20,7 @@ namespace json = kstore::testing::json;
 namespace corpus = kstore::testing::corpus;
 
 Bytes read_corpus(const std::string& file) {
-  auto bytes = corpus::read_corpus_file(file);
-  EXPECT_TRUE(bytes.ok()) << bytes.status().to_string();
-  return bytes.ok() ? *bytes : Bytes{};
+  return kstore::testing::must(corpus::read_corpus_file(file), file);
 }
 
 std::vector<const json::Value*> jks_files() {
@@ -40,11 +39,13 @@ std::string sha256(ByteView b) { return corpus::sha256_hex(b); }
 std::string text_of(const json::Value& j) { return j.is_string() ? j.as_string() : std::string(); }
 
 TEST(JksCorpus, HasEveryJksAndJceksFile) {
+  if (!corpus::available()) GTEST_SKIP() << corpus::unavailable_message();
   // 33 JKS and 17 JCEKS by content (README "Coverage").
   EXPECT_EQ(jks_files().size(), 50u);
 }
 
 TEST(JksCorpus, LoadsAsTheJdkDoes) {
+  if (!corpus::available()) GTEST_SKIP() << corpus::unavailable_message();
   const std::vector<const json::Value*> files = jks_files();
   ASSERT_FALSE(files.empty());
   size_t keys_checked = 0, secrets_checked = 0, round_trips = 0;
@@ -142,6 +143,7 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
 }
 
 TEST(JksCorpus, DuplicateAliasesKeepTheLast) {
+  if (!corpus::available()) GTEST_SKIP() << corpus::unavailable_message();
   for (const char* name : {"pyjks/duplicate_aliases.jks", "pyjks/duplicate_aliases.jceks"}) {
     SCOPED_TRACE(name);
     const Password pw = Password::from_utf8("12345678");

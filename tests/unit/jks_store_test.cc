@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "support/must.h"
 #include "crypto/crypto.h"
 #include "io/byte_reader.h"
 #include "jks/jks.h"
@@ -56,9 +57,7 @@ const std::map<std::string, FixturePasswords>& fixture_passwords() {
 
 Keystore load_fixture(const std::string& name) {
   const Password pw = Password::from_utf8(fixture_passwords().at(name).store);
-  auto ks = load(fixture(name), type_of(name), &pw, Limits{});
-  EXPECT_TRUE(ks.ok()) << name << ": " << ks.status().to_string();
-  return ks.ok() ? std::move(ks).value() : Keystore();
+  return kstore::testing::must(load(fixture(name), type_of(name), &pw, Limits{}), name);
 }
 
 // The SHA-256 of the unsealed key (PKCS#8 for private keys, raw for secret
@@ -502,9 +501,8 @@ Entry private_key_entry(std::string alias, SealedKey key, std::vector<Certificat
 
 SecretBytes fixture_pkcs8(const char* file, const char* pw) {
   Keystore ks = load_fixture(file);
-  auto k = jks::unseal_private_key(*ks.entries()[0].key, Password::from_utf8(pw), Limits{});
-  EXPECT_TRUE(k.ok());
-  return std::move(k).value();
+  if (ks.entries().empty() || !ks.entries()[0].key) throw std::runtime_error(std::string(file) + ": no key entry");
+  return kstore::testing::must(jks::unseal_private_key(*ks.entries()[0].key, Password::from_utf8(pw), Limits{}), file);
 }
 
 TEST(JksWrite, SealsKeysAsJdk17) {

@@ -21,6 +21,7 @@
 #include "pbe/pbe.h"
 #include "pkcs12/oids.h"
 #include "pkcs12/safe_contents.h"
+#include "support/corpus.h"
 #include "support/json.h"
 
 namespace kstore {
@@ -111,7 +112,7 @@ const Source kSources[] = {
 
 Bytes source_bytes(const Source& s) {
   const std::string p = s.path;
-  if (p.rfind("corpus:", 0) == 0) return read_file(std::string(KSTORE_CORPUS_DIR) + "/" + p.substr(7));
+  if (p.rfind("corpus:", 0) == 0) return read_file(testing::corpus::corpus_dir() + "/" + p.substr(7));
   return fixture(p);
 }
 
@@ -389,7 +390,7 @@ std::string compiled_dump(const std::string& jdk_bin) {
   const fs::path dir = fs::temp_directory_path() /
                        ("kstore_dump_" + std::to_string(::getpid()) + "_" + std::to_string(dirs.size()));
   fs::create_directories(dir);
-  const std::string cmd = jdk_bin + "/javac -d '" + dir.string() + "' '" + std::string(KSTORE_CORPUS_DIR) +
+  const std::string cmd = jdk_bin + "/javac -d '" + dir.string() + "' '" + testing::corpus::corpus_dir() +
                           "/tools/KeyStoreDump.java' >/dev/null 2>&1";
   const std::string result = std::system(cmd.c_str()) == 0 ? dir.string() : "";
   dirs[jdk_bin] = result;
@@ -435,7 +436,7 @@ const std::string kJdk17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin";
 const std::string kJdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin";
 
 TEST(Pkcs12Writer, Jdk17ReadsModernLegacyAndNone) {
-  if (!fs::exists(kJdk17 + "/javac") || !fs::exists(std::string(KSTORE_CORPUS_DIR) + "/tools/KeyStoreDump.java"))
+  if (!fs::exists(kJdk17 + "/javac") || !fs::exists(testing::corpus::corpus_dir() + "/tools/KeyStoreDump.java"))
     GTEST_SKIP() << "JDK 17 or the corpus helper not installed";
   for (Pkcs12Profile profile : {Pkcs12Profile::kModern, Pkcs12Profile::kLegacy, Pkcs12Profile::kNone}) {
     SCOPED_TRACE(pkcs12_profile_name(profile));
@@ -447,7 +448,7 @@ TEST(Pkcs12Writer, Jdk17ReadsModernLegacyAndNone) {
 // Non-ASCII passwords are written as JDK 25 reads them: UTF-8 for PBKDF2,
 // BMPString for the MAC, 7-bit-masked UTF-8 for the legacy PKCS#12 ciphers.
 TEST(Pkcs12Writer, Jdk25ReadsNonAsciiPasswords) {
-  if (!fs::exists(kJdk25 + "/javac") || !fs::exists(std::string(KSTORE_CORPUS_DIR) + "/tools/KeyStoreDump.java"))
+  if (!fs::exists(kJdk25 + "/javac") || !fs::exists(testing::corpus::corpus_dir() + "/tools/KeyStoreDump.java"))
     GTEST_SKIP() << "JDK 25 or the corpus helper not installed";
   for (Pkcs12Profile profile : {Pkcs12Profile::kModern, Pkcs12Profile::kLegacy}) {
     SCOPED_TRACE(pkcs12_profile_name(profile));

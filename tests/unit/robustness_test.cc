@@ -46,6 +46,7 @@
 #include <tuple>
 #include <vector>
 
+#include "support/must.h"
 #include "crypto/crypto.h"
 #include "der/reader.h"
 #include "der/writer.h"
@@ -181,9 +182,7 @@ Keystore make_store(StoreType type, const SealParams& params, bool with_secret_k
 }
 
 Bytes save(const Keystore& store) {
-  auto bytes = save_keystore(store, kPassword);
-  EXPECT_TRUE(bytes.ok()) << bytes.status().to_string();
-  return bytes.ok() ? *bytes : Bytes();
+  return kstore::testing::must(save_keystore(store, kPassword), "save");
 }
 
 Bytes make_pkcs12(Pkcs12Profile profile) {

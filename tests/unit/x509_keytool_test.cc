@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/corpus.h"
 #include "kstore/x509.h"
 
 namespace kstore::x509 {
@@ -295,7 +296,7 @@ int compare_with_keytool(const std::string& keytool, const std::vector<Bytes>& c
 TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
   const std::string keytool = keytool_path();
   if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
-  const fs::path corpus = KSTORE_CORPUS_DIR;
+  const fs::path corpus = kstore::testing::corpus::corpus_dir();
   if (!fs::exists(corpus / "MANIFEST.tsv")) GTEST_SKIP() << "no corpus at " << corpus;
   UtcZone utc;
   const std::string env = "TZ=UTC LC_ALL=C.UTF-8 ";
