@@ -36,6 +36,14 @@ struct PendingKey {
   size_t pool;
   std::optional<Bytes> key_id;       // the JDK's keyId (file value or substitute)
   std::optional<std::string> alias;  // the alias the JDK matches cert friendlyNames against
+  // Whether a certificate may be found by alias alone. The JDK does that for
+  // the keys it loads. Keys it ignores (plain keyBags, keys it drops) get
+  // their chain by localKeyId only: kstore's own rule, because an alias
+  // match is not stable across a rewrite. kstore names CA certificates by
+  // their subject, as the JDK does, and a key named like one would pick it
+  // up as its chain on the next load (docs/formats.md, "Entries the JDK
+  // does not see").
+  bool match_alias_alone = true;
 };
 
 // A certificate bag without the trust attribute: the JDK's certEntries.
@@ -144,7 +152,7 @@ class Builder {
         e.alias = bag.attributes.friendly_name.value_or("");
         const size_t i = new_entry(std::move(e), ordinal, named);
         hide(i, kReasonDroppedKey);
-        pending_.push_back(PendingKey{i, std::nullopt, bag.attributes.friendly_name});
+        pending_.push_back(PendingKey{i, std::nullopt, bag.attributes.friendly_name, false});
         return;
       }
     }
@@ -166,7 +174,7 @@ class Builder {
     e.alias = bag.attributes.friendly_name.value_or("");
     const size_t i = new_entry(std::move(e), ordinal, named);
     hide(i, kReasonPlainKey);
-    pending_.push_back(PendingKey{i, bag.attributes.local_key_id, bag.attributes.friendly_name});
+    pending_.push_back(PendingKey{i, bag.attributes.local_key_id, bag.attributes.friendly_name, false});
   }
 
   void add_cert(const SafeBag& bag, size_t ordinal) {
@@ -218,7 +226,7 @@ class Builder {
         return loose_[same_id->second.back()].cert;
       }
     }
-    if (!key.alias) return nullptr;
+    if (!key.alias || !key.match_alias_alone) return nullptr;
     auto same_name = loose_by_name_.find(utf::java_to_lower_utf8(*key.alias));
     return same_name == loose_by_name_.end() ? nullptr : loose_[same_name->second.back()].cert;
   }

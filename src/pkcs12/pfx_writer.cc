@@ -148,9 +148,10 @@ class PfxWriter {
       for (size_t i = 0; i < entries.size(); ++i) {
         const Entry& e = entries[i];
         if (!is_key_entry(e)) continue;
-        // The key bag carries the lower-cased alias (the JDK's map key).
+        // The key bag carries the lower-cased alias (the JDK's map key); one
+        // the JDK does not see is not the JDK's to rename, and keeps its own.
         BagAttributesToWrite attrs;
-        attrs.friendly_name = utf::java_to_lower_utf8(e.alias);
+        attrs.friendly_name = e.visible_to_jdk ? utf::java_to_lower_utf8(e.alias) : e.alias;
         attrs.local_key_id = key_ids_[i];
         attrs.others = &e.other_attributes;
         if (e.type == EntryType::kSecretKey) {

@@ -59,10 +59,11 @@ Bytes with_recomputed_store_digest(ByteView file);
 
 // How two loads of "the same" store may differ.
 struct Tolerance {
-  // Compare aliases as Java's toLowerCase(Locale.ENGLISH) does: the PKCS#12
-  // writer stores key aliases lower-cased, as the JDK does
-  // (src/pkcs12/pfx_writer.cc), while the reader keeps an alias as the file
-  // spells it.
+  // Compare the aliases of entries the JDK sees as Java's
+  // toLowerCase(Locale.ENGLISH) does: the PKCS#12 writer stores their key
+  // aliases lower-cased, as the JDK does (src/pkcs12/pfx_writer.cc), while
+  // the reader keeps an alias as the file spells it. Entries the JDK does
+  // not see keep their alias exactly.
   bool alias_case = false;
   // A PKCS#12 chain that holds a self-issued certificate whose signature does
   // not verify may come back shorter (a prefix): the JDK's chain building,

@@ -314,4 +314,29 @@ TEST(KstoolWriteSafety, UntouchedEntriesKeepTheirProtectedBytes) {
   }
 }
 
+
+// Found by fuzz_roundtrip (testdata/fuzz/regressions/fuzz_roundtrip/): an
+// unencrypted keyBag, which the JDK ignores, named like the subject of a CA
+// certificate in another entry's chain. A rewrite for an unrelated change
+// lower-cased its alias and gave it that CA certificate as its chain.
+TEST(KstoolWriteSafety, EntriesTheJdkDoesNotSeeComeBackUnchanged) {
+  ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  kstool_test::write_bytes(
+      dir.file("found.p12"),
+      slurp(std::string(KSTORE_TESTDATA_DIR) + "/fuzz/regressions/fuzz_roundtrip/pkcs12_invisible_keybag_named_like_a_ca"));
+  kstore::Result<kstore::Keystore> before = load(dir.file("found.p12"));
+  ASSERT_TRUE(before.ok()) << before.status().to_string();
+  const kstore::Entry* hidden = before->find("CN=kstore JDK CA,O=kstore");
+  ASSERT_NE(nullptr, hidden);
+  ASSERT_FALSE(hidden->visible_to_jdk);
+  EXPECT_TRUE(hidden->chain.empty());
+  const RunResult r = kstool(dir, {"-changealias", "-keystore", "found.p12", "-storepass", "changeit", "-alias",
+                                   "aes128", "-destalias", "aes129"});
+  ASSERT_EQ(0, r.exit_code) << r.out << r.err;
+  kstore::Result<kstore::Keystore> after = load(dir.file("found.p12"));
+  ASSERT_TRUE(after.ok()) << after.status().to_string();
+  expect_untouched(*before, *after, {"aes128"});
+}
+
 }  // namespace
