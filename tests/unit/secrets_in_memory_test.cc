@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -33,8 +35,12 @@ constexpr char kKeyPassword[] = "Kq9-tarn-4xw";
 constexpr char kDestPassword[] = "Dest-88zq-Pw";
 const std::vector<std::string> kAllPasswords = {kStorePassword, kKeyPassword, kDestPassword};
 
+// Under AddressSanitizer the dump library is preloaded before the ASan
+// runtime, which it allows only when told to. The runtime also reads the
+// command line and the environment into buffers of its own at start, which
+// kstool cannot reach: there the argument and :env routes are not checked.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;  // the ASan runtime refuses to come after a preloaded library
+constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
 #endif
@@ -56,8 +62,15 @@ std::vector<std::string> occurrences(const std::string& memory, const std::vecto
     const std::pair<const char*, std::string> forms[] = {
         {"UTF-8", password}, {"UTF-16BE", utf16(password, true)}, {"UTF-16LE", utf16(password, false)}};
     for (const auto& [name, bytes] : forms) {
-      for (size_t at = memory.find(bytes); at != std::string::npos; at = memory.find(bytes, at + 1))
-        found.push_back(password + " as " + name + " at dump offset " + std::to_string(at));
+      // memmem, not std::string::find: a sanitizer build's dump is hundreds
+      // of megabytes, and the library search is not instrumented.
+      for (const char* from = memory.data(), *end = memory.data() + memory.size();;) {
+        const void* at = ::memmem(from, static_cast<size_t>(end - from), bytes.data(), bytes.size());
+        if (at == nullptr) break;
+        const char* hit = static_cast<const char*>(at);
+        found.push_back(password + " as " + name + " at dump offset " + std::to_string(hit - memory.data()));
+        from = hit + 1;
+      }
     }
   }
   return found;
@@ -76,7 +89,6 @@ std::string password_file(const std::string& dir, const std::string& password) {
 class SecretsInMemory : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (kSanitized) GTEST_SKIP() << "needs LD_PRELOAD, which the sanitizer runtime does not allow";
     char tmpl[] = "/tmp/kstore_secrets_XXXXXX";
     ASSERT_NE(::mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
@@ -131,6 +143,7 @@ class SecretsInMemory : public ::testing::Test {
     const std::string stdin_path = dir_ + "/typed.txt";
     write_text(stdin_path, typed);
     env.push_back(std::string("LD_PRELOAD=") + KSTORE_MEMORY_DUMP_PRELOAD);
+    if (kSanitized) env.push_back("ASAN_OPTIONS=verify_asan_link_order=0");
     env.push_back("KSTORE_MEMORY_DUMP=" + dump);
     const kstool_test::RunResult r = kstool_test::run_kstool(args, dir_, env, stdin_path);
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -159,22 +172,25 @@ struct Route {
   const char* name;
   std::vector<std::string> (*args)(const std::string& option, const std::string& password, const std::string& dir);
   bool prompted;
+  bool through_process_start;  // the command line or the environment (see kSanitized)
 };
 
 const Route kRoutes[] = {
     {"argument", [](const std::string& o, const std::string& p, const std::string&) {
        return std::vector<std::string>{o, p};
-     }, false},
+     }, false, true},
     {"environment", [](const std::string& o, const std::string&, const std::string&) {
        return std::vector<std::string>{o + ":env", "KS_" + o.substr(1)};
-     }, false},
+     }, false, true},
     {"file", [](const std::string& o, const std::string& p, const std::string& dir) {
        return std::vector<std::string>{o + ":file", password_file(dir, p)};
-     }, false},
+     }, false, false},
     {"prompt", [](const std::string&, const std::string&, const std::string&) {
        return std::vector<std::string>{};
-     }, true},
+     }, true, false},
 };
+
+bool checked_in_this_build(const Route& route) { return !(kSanitized && route.through_process_start); }
 
 // The variables the environment route reads, each holding its password.
 std::vector<std::string> env_for(const Route& route, const std::vector<std::pair<std::string, std::string>>& uses) {
@@ -195,6 +211,7 @@ TEST_F(SecretsInMemory, TheDumpFindsWhatIsThere) {
 TEST_F(SecretsInMemory, ListLeavesNoStorePassword) {
   for (const char* store : {"JKS", "PKCS12"}) {
     for (const Route& route : kRoutes) {
+      if (!checked_in_this_build(route)) continue;
       SCOPED_TRACE(std::string(store) + " by " + route.name);
       const std::string memory =
           list_and_dump(store, route.args("-storepass", kStorePassword, dir_),
@@ -211,6 +228,7 @@ TEST_F(SecretsInMemory, ImportKeystoreLeavesNoPassword) {
   // store: every password unseals or seals something, each by every route.
   for (const char* dest_type : {"PKCS12", "JKS"}) {
     for (const Route& route : kRoutes) {
+      if (!checked_in_this_build(route)) continue;
       SCOPED_TRACE(std::string(dest_type) + " by " + route.name);
       const std::string dest = std::string("imported-") + dest_type + "-" + route.name;
       std::vector<std::string> args = {"-importkeystore", "-srckeystore", "keys.jks", "-destkeystore", dest,
@@ -236,6 +254,7 @@ TEST_F(SecretsInMemory, ImportKeystoreLeavesNoPassword) {
 
 TEST_F(SecretsInMemory, ChangeAliasAndDeleteLeaveNoStorePassword) {
   for (const Route& route : kRoutes) {
+    if (!checked_in_this_build(route)) continue;
     SCOPED_TRACE(route.name);
     const std::string name = std::string("keys-") + route.name + ".jks";
     std::filesystem::copy_file(dir_ + "/keys.jks", dir_ + "/" + name);
