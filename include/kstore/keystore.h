@@ -13,17 +13,9 @@
 #include "kstore/limits.h"
 #include "kstore/password.h"
 #include "kstore/status.h"
+#include "kstore/store_type.h"
 
 namespace kstore {
-
-enum class StoreType : uint8_t { kJks, kJceks, kPkcs12 };
-
-// "JKS", "JCEKS", "PKCS12": the names keytool prints.
-const char* store_type_name(StoreType type);
-// Case-insensitive parse of a -storetype value.
-std::optional<StoreType> parse_store_type(std::string_view name);
-// By content (magic numbers / DER shape), never by file name.
-std::optional<StoreType> detect_store_type(ByteView file);
 
 enum class EntryType : uint8_t { kPrivateKey, kTrustedCert, kSecretKey };
 // "PrivateKeyEntry", "trustedCertEntry", "SecretKeyEntry".
@@ -161,8 +153,9 @@ class Keystore {
 };
 
 struct LoadOptions {
-  // Requested type (-storetype). The JDK's dual-format rule applies: a JKS
-  // request opens PKCS#12 and vice versa; JCEKS opens JKS; JKS does not open JCEKS.
+  // The type asked for (-storetype); the bytes are read by the reader the
+  // JDK would use for them (reader_for, store_type.h), and the loaded
+  // store's type() is that reader. Without it the bytes decide.
   std::optional<StoreType> type;
   Limits limits;
 };

@@ -44,6 +44,11 @@ class Password {
 
   Result<SecretBytes> encode(PasswordEncoding encoding) const;
 
+  // The same chars (Arrays.equals on the two char[]), compared in constant
+  // time for a given length.
+  friend bool operator==(const Password& a, const Password& b);
+  friend bool operator!=(const Password& a, const Password& b) { return !(a == b); }
+
  private:
   SecretBytes units_be_;
 };

@@ -75,6 +75,8 @@ const char* password_encoding_name(PasswordEncoding encoding) {
   return "?";
 }
 
+bool operator==(const Password& a, const Password& b) { return constant_time_equal(a.units_be_, b.units_be_); }
+
 Password Password::from_utf8(std::string_view utf8) {
   Password pw;
   auto units = utf::decode_utf8(utf8);

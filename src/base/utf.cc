@@ -229,6 +229,14 @@ std::string java_to_lower_utf8(std::string_view utf8) {
 }
 
 int java_compare(std::string_view a, std::string_view b) {
+  // ASCII compares the same in UTF-16 units as in bytes; sorting 10000
+  // aliases would otherwise decode each one some 14 times.
+  auto ascii = [](std::string_view s) {
+    for (char c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+  };
+  if (ascii(a) && ascii(b)) return a.compare(b);
   auto ua = decode_utf8(a);
   auto ub = decode_utf8(b);
   if (!ua.ok() || !ub.ok()) return a.compare(b);

@@ -7,45 +7,6 @@
 
 namespace kstore {
 
-const char* store_type_name(StoreType type) {
-  switch (type) {
-    case StoreType::kJks: return "JKS";
-    case StoreType::kJceks: return "JCEKS";
-    case StoreType::kPkcs12: return "PKCS12";
-  }
-  return "?";
-}
-
-std::optional<StoreType> parse_store_type(std::string_view name) {
-  std::string upper(name);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (upper == "JKS") return StoreType::kJks;
-  if (upper == "JCEKS") return StoreType::kJceks;
-  if (upper == "PKCS12") return StoreType::kPkcs12;
-  return std::nullopt;
-}
-
-std::optional<StoreType> detect_store_type(ByteView file) {
-  if (file.size() >= 4) {
-    const uint32_t magic = (uint32_t(file[0]) << 24) | (uint32_t(file[1]) << 16) | (uint32_t(file[2]) << 8) | file[3];
-    if (magic == 0xfeedfeed) return StoreType::kJks;
-    if (magic == 0xcececece) return StoreType::kJceks;
-  }
-  // PFX ::= SEQUENCE { version INTEGER 3, ... }: a SEQUENCE (any length form)
-  // whose first element is INTEGER 3.
-  if (file.size() >= 5 && file[0] == 0x30) {
-    size_t pos = 2;
-    if (file[1] == 0x80) {
-      pos = 2;
-    } else if (file[1] > 0x80) {
-      pos = 2 + (file[1] & 0x7f);
-    }
-    if (pos + 3 <= file.size() && file[pos] == 0x02 && file[pos + 1] == 0x01 && file[pos + 2] == 0x03)
-      return StoreType::kPkcs12;
-  }
-  return std::nullopt;
-}
-
 const char* entry_type_name(EntryType type) {
   switch (type) {
     case EntryType::kPrivateKey: return "PrivateKeyEntry";

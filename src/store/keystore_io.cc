@@ -11,22 +11,14 @@ Result<Keystore> load_keystore(ByteView file, const Password* store_password, co
     return Status::LimitExceeded("keystore of ", file.size(), " bytes is larger than the limit of ",
                                  options.limits.max_file_size);
   const std::optional<StoreType> detected = detect_store_type(file);
-  const std::optional<StoreType> requested = options.type;
-  if (!detected) {
-    if (requested && *requested != StoreType::kPkcs12)
-      return Status::Malformed("Invalid keystore format");
-    if (!requested) return Status::UnknownFormat("Unrecognized keystore format");
-  }
-  const StoreType actual = detected.value_or(StoreType::kPkcs12);
-  // keystore.type.compat: JKS and PKCS12 open each other's files; JCEKS
-  // opens JKS files; nothing but JCEKS opens a JCEKS file.
-  if (actual == StoreType::kJceks && requested && *requested != StoreType::kJceks)
+  const std::optional<StoreType> reader =
+      options.type ? reader_for(keystore_type_of(*options.type), detected) : detected;
+  if (!reader) {
+    if (!options.type) return Status::UnknownFormat("Unrecognized keystore format");
     return Status::Malformed("Invalid keystore format");
-  Result<Keystore> loaded = actual == StoreType::kPkcs12
-                                ? pkcs12::load(file, store_password, options.limits)
-                                : jks::load(file, requested == StoreType::kJceks ? StoreType::kJceks : actual,
-                                            store_password, options.limits);
-  return loaded;
+  }
+  if (*reader == StoreType::kPkcs12) return pkcs12::load(file, store_password, options.limits);
+  return jks::load(file, *reader, store_password, options.limits);
 }
 
 Result<Bytes> save_keystore(const Keystore& store, const Password& store_password, const SaveOptions& options) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "kstool/cli.h"
+#include "kstore/java_string.h"
 #include "kstool/conf_file.h"
 #include "kstool/help.h"
 #include "kstool/terminal.h"
@@ -261,19 +262,19 @@ TEST(KstoolHelp, GeneralHelpMatchesKeytool) {
 // ---- Java text rules ---------------------------------------------------------------
 
 TEST(KstoolText, StringCompareIsUtf16Order) {
-  EXPECT_LT(kstool::java_string_compare("a", "b"), 0);
-  EXPECT_LT(kstool::java_string_compare("a", "ab"), 0);
-  EXPECT_LT(kstool::java_string_compare("Z", "a"), 0);
+  EXPECT_LT(kstore::java_compare("a", "b"), 0);
+  EXPECT_LT(kstore::java_compare("a", "ab"), 0);
+  EXPECT_LT(kstore::java_compare("Z", "a"), 0);
   // U+1F600 is D83D DE00 in UTF-16, below U+FF5A; in code points it is above.
-  EXPECT_LT(kstool::java_string_compare("\xF0\x9F\x98\x80", "\xEF\xBD\x9A"), 0);
-  EXPECT_EQ(0, kstool::java_string_compare("same", "same"));
+  EXPECT_LT(kstore::java_compare("\xF0\x9F\x98\x80", "\xEF\xBD\x9A"), 0);
+  EXPECT_EQ(0, kstore::java_compare("same", "same"));
 }
 
 // Orders printed by java.util.Hashtable.keys() on JDK 17 for these insertions.
 TEST(KstoolText, HashtableOrderIsJavas) {
   auto order_of = [](const std::vector<std::string>& keys) {
     std::vector<std::string> out;
-    for (size_t i : kstool::java_hashtable_order(keys)) out.push_back(keys[i]);
+    for (size_t i : kstore::java_hashtable_order(keys)) out.push_back(keys[i]);
     return out;
   };
   EXPECT_EQ((std::vector<std::string>{"mykey"}), order_of({"mykey"}));
@@ -291,8 +292,8 @@ TEST(KstoolText, HashtableOrderIsJavas) {
                                       "\u65E5\u672C", "\uFF5A\uFF5A"}),
             order_of({"cl\u00E9", "\u00F1and\u00FA", "\u65E5\u672C", "\U0001F600", "\uFF5A\uFF5A",
                       "schl\u00FCssel"}));
-  EXPECT_EQ(0, kstool::java_string_hash(""));
-  EXPECT_EQ(104374579, kstool::java_string_hash("mykey"));
+  EXPECT_EQ(0, kstore::java_hash_code(""));
+  EXPECT_EQ(104374579, kstore::java_hash_code("mykey"));
 }
 
 TEST(KstoolText, IntegersHaveGroupingCommas) {

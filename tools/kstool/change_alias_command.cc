@@ -8,7 +8,6 @@
 // and for PKCS#12 a new localKeyId and the last place in the file.
 #include "commands.h"
 #include "keystore_update.h"
-#include "kstore/java_string.h"
 #include "reply_prompt.h"
 
 namespace kstool {
@@ -32,15 +31,15 @@ Outcome run_change_alias(Context& ctx) {
   }
 
   // keytool checks the destination first.
-  if (ks.find(dest) != nullptr) return Outcome::exception("Destination alias <" + dest + "> already exists");
-  const kstore::Entry* source = ks.find(alias);
+  const kstore::JdkView jdk = ks.jdk();
+  if (jdk.find(dest) != nullptr) return Outcome::exception("Destination alias <" + dest + "> already exists");
+  const kstore::Entry* source = jdk.find(alias);
   if (source == nullptr) return Outcome::exception("Alias <" + alias + "> does not exist");
 
   kstore::Entry moved = *source;
   const std::string old_alias = source->alias;
-  // The JDK's keystores store aliases lower-cased; CaseExactJKS as given.
-  moved.alias = ks.case_exact ? dest : kstore::java_lower_case(dest);
-  if (ks.format == kstore::StoreType::kPkcs12) {
+  moved.alias = kstore::stored_alias(ks.type, dest);
+  if (ks.store.type() == kstore::StoreType::kPkcs12) {
     // A new PKCS#12 key entry: dated now, with a localKeyId made from that
     // date when written. Certificates carry no date in PKCS#12.
     if (moved.key) {

@@ -23,7 +23,7 @@ Outcome run_delete(Context& ctx) {
     alias = *typed;
   }
 
-  const kstore::Entry* e = ks.find(alias);
+  const kstore::Entry* e = ks.jdk().find(alias);
   if (e == nullptr) return Outcome::exception("Alias <" + alias + "> does not exist");
   const std::string stored_alias = e->alias;
   ks.store.remove(stored_alias);

@@ -2,7 +2,7 @@
 #include "entry_transfer.h"
 
 #include "errors.h"
-#include "kstore/java_string.h"
+#include "kstore/jdk_view.h"
 #include "text.h"
 
 namespace kstool {
@@ -15,14 +15,9 @@ using kstore::StoreType;
 
 namespace {
 
-bool holds_secret_key(const Entry& e) {
-  return e.key->protection == KeyProtection::kJceSealedObject ||
-         (e.key->protection == KeyProtection::kPkcs12Shrouded && e.type == EntryType::kSecretKey);
-}
-
 // Unseals e's key with `password`; kBadPassword means "wrong password".
 kstore::Status try_unseal(const Entry& e, const Password& password, RecoveredEntry& out) {
-  if (holds_secret_key(e)) {
+  if (kstore::holds_secret_key(e)) {
     kstore::Result<kstore::SecretKeyMaterial> key = kstore::unseal_secret_key(*e.key, password);
     if (!key.ok()) return key.status();
     out.secret_key = std::move(key).value();
@@ -61,7 +56,7 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, c
   if (src.password) {
     kstore::Status s = try_unseal(e, *src.password, out);
     if (s.ok()) return Outcome::ok();
-    if (s.code() != kstore::ErrorCode::kBadPassword || equals_ignore_case_ascii(src.type_name, "PKCS12"))
+    if (s.code() != kstore::ErrorCode::kBadPassword || !kstore::key_password_may_differ(src.type))
       return unseal_failure(e, s);
   }
   // keytool's getKeyPasswd: three tries to get a non-empty answer.
@@ -81,11 +76,11 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
                                 std::string& store_failure, const PresealedKey* presealed) {
   const Entry& e = *rec.source;
   out = Entry{};
-  // The JDK's keystores store aliases lower-cased; CaseExactJKS as given.
-  out.alias = dest.case_exact ? dest_alias : kstore::java_lower_case(dest_alias);
+  out.alias = kstore::stored_alias(dest.type, dest_alias);
   out.type = e.type;
   out.chain = e.chain;
-  const bool pkcs12 = dest.format == StoreType::kPkcs12;
+  const StoreType format = dest.store.type();
+  const bool pkcs12 = format == StoreType::kPkcs12;
   // setEntry dates the new entry now; PKCS#12 records no date for certificates.
   if (!pkcs12 || e.key) out.creation_time_ms = ctx.env.now_ms;
   if (!e.key) {
@@ -100,20 +95,13 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
     return Outcome::ok();
   }
 
-  // keytool: -destkeypass; else PKCS#12 takes the destination store
-  // password, JKS and JCEKS the password the key opened with.
-  const Password* password = nullptr;
-  if (ctx.inv.destkeypass) {
-    password = &*ctx.inv.destkeypass;
-  } else if (equals_ignore_case_ascii(dest.type_name, "PKCS12") && dest.password) {
-    password = &*dest.password;
-  } else {
-    password = &*rec.key_password;
-  }
+  const Password& password = kstore::password_for_imported_key(
+      dest.type, ctx.inv.destkeypass ? &*ctx.inv.destkeypass : nullptr, dest.password ? &*dest.password : nullptr,
+      *rec.key_password);
   auto seal = [&]() -> kstore::Result<kstore::SealedKey> {
-    if (presealed != nullptr && same_password(*presealed->password, *password)) return presealed->key;
-    if (rec.secret_key) return kstore::seal_secret_key(dest.format, *rec.secret_key, *password, params);
-    return kstore::seal_private_key(dest.format, rec.private_key->view(), *password, params);
+    if (presealed != nullptr && *presealed->password == password) return presealed->key;
+    if (rec.secret_key) return kstore::seal_secret_key(format, *rec.secret_key, password, params);
+    return kstore::seal_private_key(format, rec.private_key->view(), password, params);
   };
   kstore::Result<kstore::SealedKey> sealed = seal();
   if (!sealed.ok()) {

@@ -37,7 +37,7 @@ Outcome import_one(ImportRun& run, const std::string& alias, ImportResult& resul
   Context& ctx = run.ctx;
   OpenedKeystore& dest = run.dest.ks;
   std::string dest_alias = ctx.inv.dest.value_or(alias);
-  if (dest.find(dest_alias) != nullptr) {
+  if (dest.jdk().find(dest_alias) != nullptr) {
     if (ctx.inv.noprompt) {
       ctx.io.err << "Warning: Overwriting existing alias " << alias << " in destination keystore\n";
     } else if (ask_yes_no(ctx.io, "Existing entry alias " + alias + " exists, overwrite? [no]:  ") == YesNo::kNo) {
@@ -58,7 +58,7 @@ Outcome import_one(ImportRun& run, const std::string& alias, ImportResult& resul
     }
   }
 
-  const Entry* e = run.src.find(alias);
+  const Entry* e = run.src.jdk().find(alias);
   if (e == nullptr) return Outcome::exception("Alias <" + alias + "> does not exist");
   RecoveredEntry rec;
   KSTOOL_TRY(recover_entry(ctx, run.src, *e, alias, rec));
@@ -97,7 +97,7 @@ Outcome back_up_original(const std::string& path, std::string& backup) {
 
 kstore::SealParams seal_params_for(const Context& ctx, const OpenedKeystore& dest) {
   kstore::SealParams params;
-  if (dest.format != kstore::StoreType::kPkcs12) return params;
+  if (dest.store.type() != kstore::StoreType::kPkcs12) return params;
   // keytool seals the keys it adds with its configured default
   // (the -J-Dkeystore.pkcs12.* properties), whatever the file used so far.
   std::vector<std::pair<std::string, std::string>> props(ctx.inv.system_properties.begin(),
@@ -144,11 +144,12 @@ Outcome run_import_keystore(Context& ctx) {
   } else {
     if (inv.dest || inv.srckeypass)
       return Outcome::exception("if alias not specified, destalias and srckeypass must not be specified");
-    const std::vector<const Entry*> entries = src.jdk_enumeration_order();
+    const kstore::JdkView src_view = src.jdk();
+    const std::vector<const Entry*> entries = src_view.entries();
     run.presealed = preseal_keys(ctx, src, dest.ks, entries, run.seal_params);
     size_t imported = 0;
     for (const Entry* e : entries) {
-      const std::string alias = src.jdk_alias(*e);
+      const std::string alias = src_view.alias(*e);
       ImportResult result = ImportResult::kCancelled;
       KSTOOL_TRY(import_one(run, alias, result));
       if (result == ImportResult::kImported) {
@@ -170,7 +171,7 @@ Outcome run_import_keystore(Context& ctx) {
   if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
   KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
   if (in_place) {
-    if (equals_ignore_case_ascii(src.type_name, dest.ks.type_name)) {
+    if (src.type == dest.ks.type) {
       ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
     } else {
       ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +

@@ -2,7 +2,7 @@
 #include "import_preseal.h"
 
 #include "kstore/batch_sealing.h"
-#include "text.h"
+#include "kstore/jdk_view.h"
 
 namespace kstool {
 
@@ -12,25 +12,18 @@ PresealedKeys preseal_keys(const Context& ctx, const OpenedKeystore& src, const 
   if (!src.password) return out;
   // convert_for_destination's choice, with the source store password standing
   // for the password each key opens with.
-  const kstore::Password* target = &*src.password;
-  if (ctx.inv.destkeypass) {
-    target = &*ctx.inv.destkeypass;
-  } else if (equals_ignore_case_ascii(dest.type_name, "PKCS12") && dest.password) {
-    target = &*dest.password;
-  }
+  const kstore::Password* target = &kstore::password_for_imported_key(
+      dest.type, ctx.inv.destkeypass ? &*ctx.inv.destkeypass : nullptr, dest.password ? &*dest.password : nullptr,
+      *src.password);
   std::vector<kstore::ResealRequest> requests;
   std::vector<const kstore::Entry*> owners;
   for (const kstore::Entry* e : entries) {
     if (!e->key) continue;
     kstore::ResealRequest r;
     r.key = &*e->key;
-    // entry_transfer.cc's holds_secret_key.
-    const bool secret = e->key->protection == kstore::KeyProtection::kJceSealedObject ||
-                        (e->key->protection == kstore::KeyProtection::kPkcs12Shrouded &&
-                         e->type == kstore::EntryType::kSecretKey);
-    r.type = secret ? kstore::EntryType::kSecretKey : kstore::EntryType::kPrivateKey;
+    r.type = kstore::holds_secret_key(*e) ? kstore::EntryType::kSecretKey : kstore::EntryType::kPrivateKey;
     r.source_password = &*src.password;
-    r.target = dest.format;
+    r.target = dest.store.type();
     r.target_password = target;
     r.params = params;
     requests.push_back(r);

@@ -49,7 +49,7 @@ Outcome new_store_password(Context& ctx, std::optional<Password> given, std::opt
     }
     ctx.io.err << "Re-enter new password: " << std::flush;
     std::optional<Password> again = read_password(ctx.io.in);
-    if (!again || !same_password(*typed, *again)) {
+    if (!again || *typed != *again) {
       ctx.io.err << "They don't match. Try again\n";
       continue;
     }
@@ -89,9 +89,9 @@ Outcome open_source_keystore(Context& ctx, OpenedKeystore& src) {
   src_inv.protected_path = inv.src_protected_path;
   Context src_ctx{src_inv, ctx.io, ctx.env, ctx.warnings, path};
   KSTOOL_TRY(open_existing_keystore(src_ctx, StorePasswordPrompt::kOnce, src, "Enter source keystore password:  "));
-  if (src.password && equals_ignore_case_ascii(src.type_name, "PKCS12"))
-    ignore_pkcs12_key_password(ctx, *src.password, inv.srckeypass, "-srckeypass");
-  if (!src.password && !src.passwordless && !inv.src_protected_path) print_source_no_integrity_warning(ctx.io.err);
+  ignore_pkcs12_key_password(ctx, src, inv.srckeypass, "-srckeypass");
+  if (!src.password && !src.jdk().passwordless() && !inv.src_protected_path)
+    print_source_no_integrity_warning(ctx.io.err);
   return Outcome::ok();
 }
 
@@ -108,15 +108,10 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
   OpenedKeystore& ks = out.ks;
   ks.type_name = inv.storetype.value_or("PKCS12");
   ks.loaded_at_ms = ctx.env.now_ms;
-  if (equals_ignore_case_ascii(ks.type_name, "CaseExactJKS")) {
-    ks.format = StoreType::kJks;
-    ks.case_exact = true;
-  } else if (std::optional<StoreType> t = kstore::parse_store_type(ks.type_name)) {
-    ks.format = *t;
-  } else {
-    return Outcome::error("java.security.KeyStoreException", ks.type_name + " not found");
-  }
-  ks.store = kstore::Keystore(ks.format);
+  const std::optional<kstore::KeystoreType> type = kstore::parse_keystore_type(ks.type_name);
+  if (!type) return Outcome::error("java.security.KeyStoreException", ks.type_name + " not found");
+  ks.type = *type;
+  ks.store = kstore::Keystore(kstore::format_of(*type));
   out.created = true;
 
   std::optional<Password> given;
@@ -126,11 +121,9 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
     given = in_place_password->clone();
   }
   KSTOOL_TRY(new_store_password(ctx, std::move(given), ks.password));
-  if (equals_ignore_case_ascii(ks.type_name, "PKCS12")) {
-    ignore_pkcs12_key_password(ctx, *ks.password, inv.keypass, "-keypass");
-    ignore_pkcs12_key_password(ctx, *ks.password, inv.destkeypass, "-destkeypass");
-  }
-  if (ks.format == StoreType::kPkcs12) {
+  ignore_pkcs12_key_password(ctx, ks, inv.keypass, "-keypass");
+  ignore_pkcs12_key_password(ctx, ks, inv.destkeypass, "-destkeypass");
+  if (ks.store.type() == StoreType::kPkcs12) {
     kstore::Result<kstore::Pkcs12Protection> protection = pkcs12_protection_of(inv);
     if (protection.ok()) {
       ks.store.pkcs12_protection() = std::move(protection).value();

@@ -20,23 +20,6 @@ using kstore::StoreType;
 
 namespace {
 
-// The store types kstool can open, by keytool's (upper-cased) -storetype name.
-struct TypeRequest {
-  StoreType format;
-  bool case_exact = false;
-};
-std::optional<TypeRequest> parse_type_request(const std::string& name) {
-  if (name == "CASEEXACTJKS") return TypeRequest{StoreType::kJks, true};
-  if (std::optional<StoreType> t = kstore::parse_store_type(name)) return TypeRequest{*t, false};
-  return std::nullopt;
-}
-
-// PKCS12KeyStore.isPasswordless: no EncryptedData among the SafeContents and no MacData.
-bool pkcs12_passwordless(const kstore::Keystore& store) {
-  const auto& p = store.pkcs12_protection();
-  return p && !p->has_mac && p->cert_algorithm.empty();
-}
-
 bool pkcs12_has_encrypted_data(kstore::ByteView file) {
   Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
   if (!bare.ok() || !bare->pkcs12_protection()) return true;
@@ -45,7 +28,8 @@ bool pkcs12_has_encrypted_data(kstore::ByteView file) {
 
 // What add_proprietary_format_warning asks of a store. Every open and save
 // records it, so the entries are looked at only where the answer can matter
-// (JKS, JCEKS) and only until one entry decides it.
+// (JKS, JCEKS) and only until one entry decides it. `format` is the format
+// of the bytes on disk, which keytool names (not the reader's).
 Context::StoreOnDisk describe_on_disk(StoreType format, const kstore::Keystore& store) {
   if (format != StoreType::kJks && format != StoreType::kJceks) return {format, false};
   for (const Entry& e : store.entries()) {
@@ -57,18 +41,39 @@ Context::StoreOnDisk describe_on_disk(StoreType format, const kstore::Keystore& 
   return {format, true};
 }
 
+// The type of the store to open and the reader for its bytes, as keytool's
+// KeyStore.getInstance and load choose them: probed from the bytes unless
+// -storetype or -providername is given (then the type asked for, or the
+// default "pkcs12" when only a provider is named).
+Outcome choose_type(const Invocation& inv, kstore::ByteView file, OpenedKeystore& out, StoreType& reader) {
+  const std::optional<StoreType> detected = out.in_memory ? std::nullopt : kstore::detect_store_type(file);
+  if (!inv.storetype && !inv.providername && !out.in_memory) {
+    if (!detected)
+      return Outcome::error("java.security.KeyStoreException",
+                            "Unrecognized keystore format. Please load it with a specified type");
+    out.type = kstore::keystore_type_of(*detected);
+    out.type_name = kstore::store_type_name(*detected);
+    reader = *detected;
+    return Outcome::ok();
+  }
+  const std::string name = inv.storetype.value_or("pkcs12");
+  std::optional<kstore::KeystoreType> type = kstore::parse_keystore_type(name);
+  if (inv.providername) {
+    if (!known_provider_name(*inv.providername))
+      return Outcome::error("java.security.NoSuchProviderException", "no such provider: " + *inv.providername);
+    if (type && *inv.providername != kstore::provider_name(*type)) type.reset();
+  }
+  if (!type) return Outcome::error("java.security.KeyStoreException", name + " not found");
+  out.type = *type;
+  out.type_name = name;
+  const std::optional<StoreType> read_by =
+      out.in_memory ? kstore::format_of(*type) : kstore::reader_for(*type, detected);
+  if (!read_by) return Outcome::error("java.io.IOException", "Invalid keystore format");
+  reader = *read_by;
+  return Outcome::ok();
+}
+
 }  // namespace
-
-bool same_password(const kstore::Password& a, const kstore::Password& b) {
-  if (a.length() != b.length()) return false;
-  for (size_t i = 0; i < a.length(); ++i)
-    if (a.char_at(i) != b.char_at(i)) return false;
-  return true;
-}
-
-const char* OpenedKeystore::provider_name() const {
-  return equals_ignore_case_ascii(type_name, "JCEKS") ? "SunJCE" : "SUN";
-}
 
 bool known_provider_name(const std::string& name) {
   static const char* const kNames[] = {"SUN", "SunRsaSign", "SunEC", "SunJSSE", "SunJCE", "SunJGSS", "SunSASL",
@@ -76,54 +81,6 @@ bool known_provider_name(const std::string& name) {
   for (const char* k : kNames)
     if (name == k) return true;
   return false;
-}
-
-std::string OpenedKeystore::jdk_alias(const Entry& e) const {
-  if (format == StoreType::kPkcs12) return kstore::java_lower_case(e.alias);
-  return e.alias;
-}
-
-const Entry* OpenedKeystore::find(std::string_view alias) const {
-  if (case_exact) {
-    for (const Entry& e : store.entries())
-      if (e.alias == alias) return &e;
-    return nullptr;
-  }
-  const Entry* e = store.find(alias);
-  return e != nullptr && e->visible_to_jdk ? e : nullptr;
-}
-
-EntryType OpenedKeystore::jdk_entry_type(const Entry& e) const {
-  if (format != StoreType::kPkcs12 && e.type == EntryType::kPrivateKey && e.chain.empty())
-    return EntryType::kSecretKey;
-  return e.type;
-}
-
-std::vector<const Entry*> OpenedKeystore::jdk_enumeration_order() const {
-  std::vector<const Entry*> visible;
-  for (const Entry& e : store.entries())
-    if (e.visible_to_jdk) visible.push_back(&e);
-  if (format == StoreType::kPkcs12) return visible;
-  // JavaKeyStore keys its table by the alias as read, JceKeyStore by the
-  // lower-cased alias.
-  std::vector<std::string> keys;
-  for (const Entry* e : visible)
-    keys.push_back(format == StoreType::kJceks ? kstore::java_lower_case(e->alias) : e->alias);
-  std::vector<const Entry*> ordered;
-  for (size_t i : java_hashtable_order(keys)) ordered.push_back(visible[i]);
-  return ordered;
-}
-
-const Entry* OpenedKeystore::certificate_owner(kstore::ByteView der) const {
-  for (const Entry* e : jdk_enumeration_order()) {
-    if (e->chain.empty() || (e->type == EntryType::kSecretKey)) continue;
-    if (kstore::equal_bytes(e->chain[0].encoded, der)) return e;
-  }
-  return nullptr;
-}
-
-int64_t OpenedKeystore::creation_ms(const Entry& e) const {
-  return e.creation_time_ms.value_or(loaded_at_ms);
 }
 
 Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedKeystore& out,
@@ -148,76 +105,25 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     file = std::move(read).value();
   }
 
-  // The type. keytool probes an existing file unless -storetype or
-  // -providername is given; otherwise it instantiates the type asked for
-  // (KeyStore.getDefaultType(), "pkcs12", when only a provider is named).
+  StoreType reader = StoreType::kPkcs12;
+  KSTOOL_TRY(choose_type(inv, file, out, reader));
   kstore::LoadOptions options;
-  const bool probe = !inv.storetype && !inv.providername && !out.in_memory;
-  if (probe) {
-    const std::optional<StoreType> detected = kstore::detect_store_type(file);
-    if (!detected)
-      return Outcome::error("java.security.KeyStoreException",
-                            "Unrecognized keystore format. Please load it with a specified type");
-    out.format = *detected;
-    out.type_name = kstore::store_type_name(*detected);
-    options.type = *detected;
-  } else {
-    const std::string type = inv.storetype.value_or("pkcs12");
-    std::optional<TypeRequest> req = parse_type_request(nice_store_type_name(type));
-    if (inv.providername) {
-      // KeyStore.getInstance(type, provider): SUN has JKS, CaseExactJKS and
-      // PKCS12, SunJCE has JCEKS.
-      if (!known_provider_name(*inv.providername))
-        return Outcome::error("java.security.NoSuchProviderException", "no such provider: " + *inv.providername);
-      const bool sunjce = *inv.providername == "SunJCE";
-      const bool offered = req && (*inv.providername == "SUN" || sunjce) &&
-                           ((req->format == StoreType::kJceks) == sunjce);
-      if (!offered) req.reset();
-    }
-    if (!req) return Outcome::error("java.security.KeyStoreException", type + " not found");
-    out.type_name = type;
-    out.case_exact = req->case_exact;
-    options.type = req->format;
-    out.format = req->format;
-    if (!out.in_memory) {
-      // Which JDK class reads the bytes: JKS and PKCS12 read each other's
-      // files; JCEKS reads JKS files; CaseExactJKS only its own.
-      const std::optional<StoreType> detected = kstore::detect_store_type(file);
-      switch (req->format) {
-        case StoreType::kJks:
-          if (detected == StoreType::kJks) break;
-          if (detected == StoreType::kPkcs12 && !req->case_exact) {
-            out.format = StoreType::kPkcs12;
-            break;
-          }
-          return Outcome::error("java.io.IOException", "Invalid keystore format");
-        case StoreType::kJceks:
-          if (detected == StoreType::kJks || detected == StoreType::kJceks) {
-            out.format = *detected;
-            break;
-          }
-          return Outcome::error("java.io.IOException", "Invalid keystore format");
-        case StoreType::kPkcs12:
-          if (detected == StoreType::kJks) out.format = StoreType::kJks;
-          break;  // anything else is parsed as PKCS#12 and fails there
-      }
-    }
-  }
+  options.type = reader;
 
   auto load = [&](const kstore::Password* password) -> Outcome {
     if (out.in_memory) {
-      out.store = kstore::Keystore(out.format);
+      out.store = kstore::Keystore(reader);
       return Outcome::ok();
     }
     Result<kstore::Keystore> loaded = kstore::load_keystore(file, password, options);
     if (!loaded.ok()) {
-      LoadContext lc{path, out.format, password != nullptr, true};
-      if (out.format == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
+      LoadContext lc{path, reader, password != nullptr, true};
+      if (reader == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
         lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
-    ctx.store_on_disk = describe_on_disk(out.format, out.store);
+    ctx.store_on_disk = describe_on_disk(kstore::detect_store_type(file).value_or(reader), out.store);
     return Outcome::ok();
   };
 
@@ -229,8 +135,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     KSTOOL_TRY(load(&*out.password));
   } else {
     KSTOOL_TRY(load(nullptr));
-    out.passwordless = equals_ignore_case_ascii(out.type_name, "PKCS12") && pkcs12_passwordless(out.store);
-    if (!inv.protected_path && !out.passwordless) {
+    if (!inv.protected_path && !out.jdk().passwordless()) {
       if (prompt == StorePasswordPrompt::kOnce) {
         ctx.io.out.flush();
         ctx.io.err << prompt_text << std::flush;
@@ -251,16 +156,18 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     }
   }
 
-  if (out.password && equals_ignore_case_ascii(out.type_name, "PKCS12")) {
-    ignore_pkcs12_key_password(ctx, *out.password, inv.keypass, "-keypass");
-    ignore_pkcs12_key_password(ctx, *out.password, inv.destkeypass, "-destkeypass");
+  if (out.password) {
+    ignore_pkcs12_key_password(ctx, out, inv.keypass, "-keypass");
+    ignore_pkcs12_key_password(ctx, out, inv.destkeypass, "-destkeypass");
   }
   return Outcome::ok();
 }
 
-void ignore_pkcs12_key_password(Context& ctx, const kstore::Password& store_password,
-                                std::optional<kstore::Password>& key_password, const char* option) {
-  if (key_password && !same_password(store_password, *key_password)) {
+void ignore_pkcs12_key_password(Context& ctx, const OpenedKeystore& ks, std::optional<kstore::Password>& key_password,
+                                const char* option) {
+  if (kstore::key_password_may_differ(ks.type) || !ks.password) return;
+  const kstore::Password& store_password = *ks.password;
+  if (key_password && store_password != *key_password) {
     ctx.io.err << "Warning:  Different store and key passwords not supported for PKCS12 KeyStores. "
                   "Ignoring user-specified "
                << option << " value.\n";

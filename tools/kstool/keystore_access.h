@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "context.h"
+#include "kstore/jdk_view.h"
 #include "kstore/keystore.h"
 #include "outcome.h"
 
@@ -26,49 +27,27 @@ enum class StorePasswordPrompt {
 };
 
 struct OpenedKeystore {
-  kstore::Keystore store;
-  std::string type_name;      // keyStore.getType(): the -storetype asked for, else the detected type
-  kstore::StoreType format;   // the format of the bytes (which JDK class reads them)
-  bool case_exact = false;    // -storetype CaseExactJKS: aliases compared exactly
-  bool passwordless = false;  // PKCS#12 without MAC and without encrypted data (no prompt)
-  bool in_memory = false;     // -keystore NONE
+  kstore::Keystore store;       // store.type(): the reader that parsed the bytes (kstore::reader_for)
+  kstore::KeystoreType type = kstore::KeystoreType::kPkcs12;  // KeyStore.getType(): asked for, else detected
+  std::string type_name;        // that type as keytool prints it: the -storetype text upper-cased
+  bool in_memory = false;       // -keystore NONE
   // The store password given or typed; nullopt = loaded without integrity check.
   std::optional<kstore::Password> password;
-  int64_t loaded_at_ms = 0;   // "now" for entries without a creation date
+  int64_t loaded_at_ms = 0;     // "now" for entries without a creation date
 
-  // keytool's provider name for the type: SunJCE for JCEKS, SUN otherwise.
-  const char* provider_name() const;
-  // The alias as the JDK enumerates it: PKCS#12 keys its map by the
-  // lower-cased alias, JKS and JCEKS by the alias as read.
-  std::string jdk_alias(const kstore::Entry& e) const;
-  // keytool's containsAlias(): JKS/JCEKS/PKCS#12 look up the lower-cased
-  // alias, CaseExactJKS the exact one. kstool also finds an upper-case JKS
-  // alias written by another tool (the JDK cannot: it only looks for the
-  // lower-case form). nullptr when absent.
-  const kstore::Entry* find(std::string_view alias) const;
-  // KeyStore.entryInstanceOf as the JDK answers it. JKS and JCEKS use the
-  // KeyStoreSpi default, under which a key entry without a certificate is a
-  // SecretKeyEntry; PKCS#12 answers from the entry's class.
-  kstore::EntryType jdk_entry_type(const kstore::Entry& e) const;
-  // The entries in the order the JDK enumerates them (aliases(),
-  // getCertificateAlias()): Hashtable order for JKS/JCEKS, load order for
-  // PKCS#12. Only entries the JDK sees.
-  std::vector<const kstore::Entry*> jdk_enumeration_order() const;
-  // KeyStore.getCertificateAlias(cert): the first entry in enumeration order
-  // whose certificate (a key entry's first) is `der`; nullptr if none.
-  const kstore::Entry* certificate_owner(kstore::ByteView der) const;
+  // What the JDK sees of the store (entries, aliases, types, order).
+  kstore::JdkView jdk() const { return kstore::JdkView(store, type); }
   // Creation date shown for the entry.
-  int64_t creation_ms(const kstore::Entry& e) const;
+  int64_t creation_ms(const kstore::Entry& e) const { return e.creation_time_ms.value_or(loaded_at_ms); }
 };
 
-// Java char by char equality (Arrays.equals on the char[]).
-bool same_password(const kstore::Password& a, const kstore::Password& b);
-
-// PKCS#12 protects keys with the store password only: a key password
-// option that differs from it is replaced by it, with keytool's warning
-// naming the option ("-keypass", "-destkeypass", "-srckeypass").
-void ignore_pkcs12_key_password(Context& ctx, const kstore::Password& store_password,
-                                std::optional<kstore::Password>& key_password, const char* option);
+// A store whose keys have no passwords of their own (kstore::
+// key_password_may_differ: PKCS#12) takes its store password for a key
+// password option that differs from it, with keytool's warning naming the
+// option ("-keypass", "-destkeypass", "-srckeypass"). Nothing happens for
+// other types, or when the store has no password.
+void ignore_pkcs12_key_password(Context& ctx, const OpenedKeystore& ks, std::optional<kstore::Password>& key_password,
+                                const char* option);
 
 // The JDK's standard security providers, by name (Security.getProvider).
 bool known_provider_name(const std::string& name);

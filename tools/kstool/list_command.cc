@@ -21,6 +21,7 @@
 #include "errors.h"
 #include "keystore_access.h"
 #include "kstore/file.h"
+#include "kstore/java_string.h"
 #include "kstore/x509.h"
 #include "text.h"
 
@@ -70,45 +71,16 @@ std::optional<AlgorithmVerdicts> algorithm_verdicts(kstore::ByteView der) {
 // Main.isTrustedCert: getCertificateAlias(cert) names a trusted-certificate
 // entry. When a key entry holds the same certificate and comes first in the
 // JDK's enumeration order, the certificate does not count as trusted.
-// keytool asks for every certificate it checks, and each answer scans the
-// whole store: quadratic, minutes for 10000 certificates. The answers
-// depend only on the store, so they are indexed once per listing, with
-// OpenedKeystore::certificate_owner's rule.
 class TrustedCertificates {
  public:
-  explicit TrustedCertificates(const OpenedKeystore& ks) {
-    owners_.reserve(ks.store.size());
-    for (const Entry* e : ks.jdk_enumeration_order()) {
-      if (e->chain.empty() || e->type == EntryType::kSecretKey) continue;
-      const kstore::ByteView der = e->chain[0].encoded;
-      if (owner(der) == nullptr) owners_.emplace(tail_hash(der), e);  // the first owner stays
-    }
-  }
+  explicit TrustedCertificates(const OpenedKeystore& ks) : owners_(ks.jdk()) {}
   bool contains(kstore::ByteView der) const {
-    const Entry* e = owner(der);
+    const Entry* e = owners_.owner(der);
     return e != nullptr && e->type == EntryType::kTrustedCert;
   }
 
  private:
-  // A certificate ends in its signature, as good as random: its last bytes
-  // and its length make a hash as good as one of all its bytes, and keyed
-  // by that number the index touches no certificate but the ones compared.
-  static size_t tail_hash(kstore::ByteView der) {
-    constexpr size_t kTail = 32;
-    const kstore::ByteView tail = der.size() > kTail ? der.last(kTail) : der;
-    return std::hash<std::string_view>{}({reinterpret_cast<const char*>(tail.data()), tail.size()}) ^
-           (der.size() * 0x9E3779B97F4A7C15ull);
-  }
-  const Entry* owner(kstore::ByteView der) const {
-    auto [first, last] = owners_.equal_range(tail_hash(der));
-    for (auto it = first; it != last; ++it) {
-      const kstore::ByteView held = it->second->chain[0].encoded;
-      // Most often the certificate asked about is the very bytes indexed.
-      if ((held.data() == der.data() && held.size() == der.size()) || kstore::equal_bytes(held, der)) return it->second;
-    }
-    return nullptr;
-  }
-  std::unordered_multimap<size_t, const Entry*> owners_;
+  kstore::JdkCertificateOwners owners_;
 };
 
 void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::string& label, kstore::ByteView der) {
@@ -168,7 +140,7 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const TrustedCertifi
   auto note_line = [&] {
     if (note != nullptr) out << "Not visible to the JDK: " << *note << "\n";
   };
-  switch (ks.jdk_entry_type(e)) {
+  switch (ks.jdk().entry_type(e)) {
     case EntryType::kSecretKey:
       out << (detailed ? "Entry type: SecretKeyEntry\n" : "SecretKeyEntry, \n");
       note_line();
@@ -223,7 +195,7 @@ Outcome run_list(Context& ctx) {
   Invocation& inv = ctx.inv;
   OpenedKeystore ks;
   KSTOOL_TRY(open_existing_keystore(ctx, StorePasswordPrompt::kOnce, ks));
-  if (!ks.password && !inv.protected_path && !ks.passwordless) print_no_integrity_warning(ctx.io.err);
+  if (!ks.password && !inv.protected_path && !ks.jdk().passwordless()) print_no_integrity_warning(ctx.io.err);
   for (const std::string& temporary : kstore::stale_temporaries(ctx.keystore_path)) {
     ctx.io.err << "kstool: " << temporary << " was left by an interrupted write; the next write to "
                << ctx.keystore_path << " removes it\n";
@@ -232,7 +204,7 @@ Outcome run_list(Context& ctx) {
   std::ostream& out = ctx.io.out;
   const TrustedCertificates trusted(ks);
   if (inv.alias) {
-    const Entry* e = ks.find(*inv.alias);
+    const Entry* e = ks.jdk().find(*inv.alias);
     if (e == nullptr) {
       if (const Entry* hidden = ks.store.find(*inv.alias); hidden != nullptr && !hidden->visible_to_jdk) {
         ctx.io.err << "kstool: <" << hidden->alias << "> is in the file but not visible to the JDK ("
@@ -247,12 +219,13 @@ Outcome run_list(Context& ctx) {
   std::vector<const Entry*> hidden;
   for (const Entry& e : ks.store.entries()) (e.visible_to_jdk ? visible : hidden).push_back(&e);
   std::vector<std::pair<std::string, const Entry*>> sorted;
-  for (const Entry* e : visible) sorted.emplace_back(ks.jdk_alias(*e), e);
+  const kstore::JdkView jdk = ks.jdk();
+  for (const Entry* e : visible) sorted.emplace_back(jdk.alias(*e), e);
   std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return java_string_compare(a.first, b.first) < 0; });
+                   [](const auto& a, const auto& b) { return kstore::java_compare(a.first, b.first) < 0; });
 
   out << "Keystore type: " << ks.type_name << "\n";
-  out << "Keystore provider: " << ks.provider_name() << "\n\n";
+  out << "Keystore provider: " << kstore::provider_name(ks.type) << "\n\n";
   out << "Your keystore contains " << format_integer(static_cast<int64_t>(sorted.size())) << " "
       << entries_word(sorted.size()) << "\n\n";
   const bool detailed = inv.verbose || inv.rfc;
@@ -266,7 +239,7 @@ Outcome run_list(Context& ctx) {
       out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size()))
           << "\n\n";
       std::stable_sort(hidden.begin(), hidden.end(), [](const Entry* a, const Entry* b) {
-        return java_string_compare(a->alias, b->alias) < 0;
+        return kstore::java_compare(a->alias, b->alias) < 0;
       });
       for (const Entry* e : hidden) {
         KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));

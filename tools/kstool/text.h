@@ -25,19 +25,6 @@ bool equals_ignore_case_ascii(std::string_view a, std::string_view b);
 // to their base letters, combining marks and ignorable controls dropped.
 std::u32string primary_collation_key(std::string_view s);
 
-// Java String.compareTo: the UTF-16 code units of a and b, in order.
-int java_string_compare(std::string_view a, std::string_view b);
-
-// String.hashCode of UTF-8 text (over its UTF-16 code units).
-int32_t java_string_hash(std::string_view s);
-
-// The order in which a java.util.Hashtable (default capacity 11, load factor
-// 0.75) created empty and filled with `keys` in this order enumerates them
-// (keys(), entrySet()): indexes into `keys`. A repeated key keeps the place
-// of its first insertion. JavaKeyStore and JceKeyStore keep their entries in
-// such a table, so this is the order the JDK walks a JKS/JCEKS store in.
-std::vector<size_t> java_hashtable_order(const std::vector<std::string>& keys);
-
 // MessageFormat {n,number,integer} in en-US: "1,234".
 std::string format_integer(int64_t value);
 

@@ -62,9 +62,10 @@ int main(int argc, char** argv) {
       const std::string_view value = argv[++i];
       uint64_t n = 0;
       if (arg == "--type") {
-        auto type = kstore::parse_store_type(value);
-        if (!type) return usage_error("unknown store type " + std::string(value));
-        spec.type = *type;
+        auto type = kstore::parse_keystore_type(value);
+        if (!type || *type == kstore::KeystoreType::kCaseExactJks)
+          return usage_error("unknown store type " + std::string(value));
+        spec.type = kstore::format_of(*type);
       } else if (arg == "--password") {
         spec.password = std::string(value);
       } else if (arg == "--profile") {
