@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: installs dependencies, builds with each crypto backend
+# The whole test suite: checks the include rules of docs/architecture.md
+# (tools/check-layers.sh; a violation stops the suite before anything is
+# installed or built), installs dependencies, builds with each crypto backend
 # as the default, and runs every test; then builds the suite once more with
 # AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (CMake preset
 # "sanitize") and runs it again, kstool included.
@@ -10,6 +12,8 @@
 # RelWithDebInfo (-O2), so both optimisation levels are tested.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "== include rules (tools/check-layers.sh)"
+bash tools/check-layers.sh
 bash tools/install-deps.sh
 jobs=$(nproc)
 run_suite() {  # folder, build type, default backend

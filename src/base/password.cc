@@ -1,6 +1,7 @@
-// Password encodings, one per consumer. Sources: keystore-formats.md §0.2;
-// JDK JavaKeyStore (UTF-16BE), PKCS12PBECipherCore / PBEKey (BMPString, ASCII),
-// PBKDF2KeyImpl (UTF-8); RFC 7292 Appendix B.1.
+// Password encodings, one per consumer (docs/formats.md, "Passwords: how each
+// use encodes them"). Sources: JDK JavaKeyStore (UTF-16BE),
+// PKCS12PBECipherCore / PBEKey (BMPString, ASCII), PBKDF2KeyImpl (UTF-8);
+// RFC 7292 Appendix B.1.
 #include "kstore/password.h"
 
 #include "base/utf.h"

@@ -2,7 +2,7 @@
 // Serialization Stream Protocol that JCEKS secret-key entries use.
 // Java Object Serialization Specification §6.4 (grammar), §6.4.2 (terminal
 // symbols and constants); java.io.ObjectInputStream / ObjectOutputStream;
-// keystore-formats.md §2.3.
+// docs/formats.md, "JCEKS: the Java serialization subset".
 //
 // The reader accepts: TC_OBJECT, TC_CLASSDESC, TC_REFERENCE, TC_STRING,
 // TC_LONGSTRING, TC_ARRAY (of byte only), TC_ENUM, TC_NULL and

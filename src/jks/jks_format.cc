@@ -1,4 +1,5 @@
-// The JKS/JCEKS whole-file digest. JavaKeyStore.getPreKeyedHash; keystore-formats.md §1.4.
+// The JKS/JCEKS whole-file digest. JavaKeyStore.getPreKeyedHash; docs/formats.md,
+// "JKS/JCEKS: the store digest".
 #include "jks/jks_format.h"
 
 #include "crypto/crypto.h"

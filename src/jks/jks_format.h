@@ -1,6 +1,6 @@
 // Constants and the integrity digest shared by the JKS/JCEKS reader and
 // writer. sun.security.provider.JavaKeyStore, com.sun.crypto.provider.JceKeyStore;
-// keystore-formats.md §1.1, §1.4, §2.1.
+// docs/formats.md, "JKS/JCEKS: file layout" and "JKS/JCEKS: the store digest".
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 // JKS and JCEKS reader. sun.security.provider.JavaKeyStore.engineLoad,
-// com.sun.crypto.provider.JceKeyStore.engineLoad; keystore-formats.md §1, §2.
+// com.sun.crypto.provider.JceKeyStore.engineLoad; docs/formats.md,
+// "JKS/JCEKS: file layout".
 #include <string_view>
 #include <unordered_map>
 
@@ -44,7 +45,7 @@ class BodyReader {
       if (!entry.ok()) return std::move(entry).status().with_context("entry ", i);
       // JavaKeyStore/JceKeyStore put entries into a Hashtable keyed by the
       // exact alias, so a later entry with the same alias replaces the
-      // earlier one (pyjks/duplicate_aliases.*: the JDK keeps the second).
+      // earlier one (docs/formats.md, "JKS/JCEKS: duplicate aliases").
       auto [it, inserted] = index_of_alias.emplace(entry->alias, body_.entries.size());
       if (inserted) {
         body_.entries.push_back(std::move(entry).value());
@@ -176,9 +177,9 @@ Result<Keystore> load(ByteView file, StoreType as_type, const Password* store_pa
   }
 
   // Otherwise the digest sits wherever the entries end: the JDK reads it
-  // there and ignores whatever follows (keystore-formats.md §1.1), and
-  // without a password it reads no digest at all (§1.5). A parse error is
-  // reported before an integrity failure, in the JDK's order.
+  // there and ignores whatever follows, and without a password it reads no
+  // digest at all (docs/formats.md, "JKS/JCEKS: the store digest"). A parse
+  // error is reported before an integrity failure, in the JDK's order.
   KS_ASSIGN_OR_RETURN(ParsedBody parsed, BodyReader(file, as_type, limits).read());
   if (store_password == nullptr) return make_keystore(as_type, std::move(parsed), false);
   if (file.size() - parsed.end < kDigestSize)

@@ -1,5 +1,6 @@
 // JKS and JCEKS writer. sun.security.provider.JavaKeyStore.engineStore,
-// com.sun.crypto.provider.JceKeyStore.engineStore; keystore-formats.md §1, §2.
+// com.sun.crypto.provider.JceKeyStore.engineStore; docs/formats.md,
+// "JKS/JCEKS: what the writer produces".
 //
 // Entries go out in the model's order, keys exactly as sealed, so a store
 // loaded from a JDK-written file and saved with the same password comes out

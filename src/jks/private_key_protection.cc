@@ -1,6 +1,7 @@
 // JKS/JCEKS private-key EncryptedPrivateKeyInfo. sun.security.provider.KeyProtector
 // (JKS), com.sun.crypto.provider.KeyProtector (JCEKS: recover accepts both
-// OIDs); keystore-formats.md §1.3, §2.2.
+// OIDs); docs/formats.md, "JKS: the key protector" and "JCEKS:
+// PBEWithMD5AndTripleDES".
 #include "jks/private_key_protection.h"
 
 #include <optional>

@@ -2,7 +2,7 @@
 // whose algorithm is the JKS key protector (1.3.6.1.4.1.42.2.17.1.1) or
 // PBEWithMD5AndTripleDES (1.3.6.1.4.1.42.2.19.1).
 // sun.security.provider.KeyProtector, com.sun.crypto.provider.KeyProtector;
-// keystore-formats.md §1.3, §2.2.
+// docs/formats.md, "JKS: the key protector" and "JCEKS: PBEWithMD5AndTripleDES".
 #pragma once
 
 #include "kstore/keystore.h"

@@ -1,6 +1,6 @@
 // JCEKS sealed secret keys. com.sun.crypto.provider.JceKeyStore,
 // KeyProtector.seal/unseal, SealedObjectForKeyProtector; java.security.KeyRep;
-// keystore-formats.md §2.3.
+// docs/formats.md, "JCEKS: sealed secret keys".
 #include "jks/sealed_object.h"
 
 #include "crypto/crypto.h"
@@ -19,8 +19,8 @@ constexpr std::string_view kStringSig = "Ljava/lang/String;";
 constexpr std::string_view kByteArraySig = "[B";
 constexpr uint8_t kSerializableEnum = serial::kScSerializable | serial::kScEnum;
 
-// serialVersionUIDs and field lists as JDK 17 and 25 write them (verified
-// against keytool output; keystore-formats.md §2.3).
+// serialVersionUIDs and field lists as JDK 17 and 25 write them (kstore's
+// streams equal keytool's: docs/formats.md, "JCEKS: sealed secret keys").
 constexpr FieldSpec kSealedObjectFields[] = {
     {'[', "encodedParams", kByteArraySig},
     {'[', "encryptedContent", kByteArraySig},

@@ -3,7 +3,7 @@
 // serialization stream holding a javax.crypto.spec.SecretKeySpec or a
 // java.security.KeyRep. com.sun.crypto.provider.JceKeyStore (engineLoad,
 // engineSetKeyEntry), KeyProtector (seal/unseal), SealedObjectForKeyProtector;
-// keystore-formats.md §2.3.
+// docs/formats.md, "JCEKS: sealed secret keys".
 #pragma once
 
 #include <optional>

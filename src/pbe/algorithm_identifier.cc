@@ -1,5 +1,6 @@
 // Password-based encryption AlgorithmIdentifiers. RFC 7292 Appendix C,
-// RFC 8018 Appendices A and B; JDK layout from keystore-formats.md §3.8.
+// RFC 8018 Appendices A and B; the JDK's layout: docs/formats.md,
+// "PKCS#12: encryption algorithms".
 #include "pbe/algorithm_identifier.h"
 
 #include "pbe/pbe_oids.h"
@@ -33,7 +34,7 @@ const FixedScheme kFixedSchemes[] = {
      "PBEWithSHA1AndRC4_40"},
     {oid::kPbeWithSha1And3KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 24, 0, false,
      "PBEWithSHA1AndDESede"},
-    // The JDK has no cipher for two-key 3DES (keystore-formats.md §3.9).
+    // The JDK has no cipher for two-key 3DES (fixture ossl_2des_rc4).
     {oid::kPbeWithSha1And2KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 16, 0, true,
      nullptr},
     {oid::kPbeWithSha1AndRc2_128Cbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc2Cbc, 16, 128, false,
@@ -66,7 +67,7 @@ struct Pbes2Cipher {
 
 const Pbes2Cipher kPbes2Ciphers[] = {
     {oid::kAes128Cbc, CipherAlg::kAes128Cbc, "AES_128"},
-    {oid::kAes192Cbc, CipherAlg::kAes192Cbc, nullptr},  // JDK rejects AES-192 (§3.9)
+    {oid::kAes192Cbc, CipherAlg::kAes192Cbc, nullptr},  // JDK cannot read it (fixture ossl_aes128_sha1prf)
     {oid::kAes256Cbc, CipherAlg::kAes256Cbc, "AES_256"},
     {oid::kDesEde3Cbc, CipherAlg::kDesEde3Cbc, nullptr},
     {oid::kDesCbc, CipherAlg::kDesCbc, nullptr},
@@ -243,7 +244,7 @@ void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg) {
           p.octet_string(alg.salt);
           p.uint64(alg.iterations);
           if (alg.key_length_present) p.uint64(alg.key_len);
-          // The JDK always states the PRF, with NULL parameters (§3.8).
+          // The JDK always states the PRF, with NULL parameters.
           if (!alg.prf_oid.empty()) {
             p.sequence([&](der::Writer& prf) {
               prf.oid(alg.prf_oid);

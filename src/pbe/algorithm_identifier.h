@@ -45,7 +45,8 @@ struct PbeAlgorithm {
 // and ciphers are kUnsupported naming the OID in dotted form.
 Result<PbeAlgorithm> parse_pbe_algorithm(ByteView algorithm_identifier);
 
-// Writes the AlgorithmIdentifier in the layout the JDK writes (keystore-formats.md §3.8).
+// Writes the AlgorithmIdentifier in the layout the JDK writes (docs/formats.md,
+// "PKCS#12: encryption algorithms").
 void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg);
 
 // Builds an algorithm for encryption from OIDs, with a fresh salt (and IV).

@@ -1,5 +1,6 @@
 // PBEWithMD5AndTripleDES. com.sun.crypto.provider.PBES1Core.deriveCipherKey
-// (DESede branch) and PBEWithMD5AndTripleDESCipher; keystore-formats.md §2.2.
+// (DESede branch) and PBEWithMD5AndTripleDESCipher; docs/formats.md,
+// "JCEKS: PBEWithMD5AndTripleDES".
 #include "pbe/jce_pbe.h"
 
 #include <algorithm>

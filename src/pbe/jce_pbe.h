@@ -1,7 +1,8 @@
 // PBEWithMD5AndTripleDES, Sun's proprietary password-based cipher used by
 // JCEKS for private keys and sealed secret keys.
 // com.sun.crypto.provider.PBES1Core (the DESede branch of deriveCipherKey),
-// com.sun.crypto.provider.KeyProtector; keystore-formats.md §2.2.
+// com.sun.crypto.provider.KeyProtector; docs/formats.md, "JCEKS:
+// PBEWithMD5AndTripleDES".
 #pragma once
 
 #include <cstdint>

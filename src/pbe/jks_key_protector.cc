@@ -1,5 +1,5 @@
 // JKS private-key protector. sun.security.provider.KeyProtector (protect/recover);
-// keystore-formats.md §1.3.
+// docs/formats.md, "JKS: the key protector".
 #include "pbe/jks_key_protector.h"
 
 #include <algorithm>

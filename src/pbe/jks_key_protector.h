@@ -1,5 +1,5 @@
 // The JKS private-key protector, "JavaSoft JDK key protector":
-// sun.security.provider.KeyProtector. keystore-formats.md §1.3.
+// sun.security.provider.KeyProtector; docs/formats.md, "JKS: the key protector".
 //
 // protected = salt(20) || (key XOR keystream) || SHA1(P || key), where the
 // keystream is d1 || d2 || … with d0 = salt and d_i = SHA1(P || d_{i-1}), and

@@ -7,9 +7,10 @@ namespace kstore::pbe {
 namespace {
 
 // The password's UTF-8 octets, each taken as one char: what keytool builds
-// from a password typed at its prompt (it reads bytes one char each,
-// keystore-formats.md §0.2), and what OpenSSL 1.x fed the PKCS#12 KDF
-// (OPENSSL_asc2uni widens bytes, it does not decode them).
+// from a password typed at its prompt (it reads bytes one char each;
+// docs/formats.md, "Passwords: where the chars come from"), and what
+// OpenSSL 1.x fed the PKCS#12 KDF (OPENSSL_asc2uni widens bytes, it does not
+// decode them).
 Result<Password> utf8_bytes_as_chars(const Password& pw) {
   KS_ASSIGN_OR_RETURN(SecretBytes utf8, pw.encode(PasswordEncoding::kUtf8));
   return Password::from_prompt_bytes(utf8);
@@ -47,13 +48,15 @@ void add_bmp_candidates(Builder& b, const Password& pw, bool cipher) {
     // The JDK retries every empty-password PKCS#12 operation with the
     // one-char password "\0", whose BMPString form is no bytes at all: how
     // producers that pass a NULL password (Windows "null password" exports)
-    // keyed their MAC and ciphers (PKCS12KeyStore RetryWithZero, §3.7).
+    // keyed their MAC and ciphers (PKCS12KeyStore RetryWithZero;
+    // docs/formats.md, "Passwords: how each use encodes them").
     b.add("no password bytes (empty password as NULL)", Result<SecretBytes>(SecretBytes()));
     return;
   }
   if (pw.is_ascii()) return;
   // JDK 25 writes PKCS#12 PBE ciphers keyed with the UTF-8 bytes masked to 7
-  // bits (PKCS12PBECipherCore; verified, §3.7), while its MAC is correct.
+  // bits (PKCS12PBECipherCore; fixture jdk25_nonascii_legacy), while its MAC
+  // is correct.
   if (cipher) b.add(password_encoding_name(PasswordEncoding::kUtf8Masked7Bmp), pw.encode(PasswordEncoding::kUtf8Masked7Bmp));
   if (auto widened = utf8_bytes_as_chars(pw); widened.ok())
     b.add("BMPString of the UTF-8 bytes (OpenSSL 1.x, keytool prompt)", widened->encode(PasswordEncoding::kBmpString));
@@ -62,7 +65,8 @@ void add_bmp_candidates(Builder& b, const Password& pw, bool cipher) {
 }
 
 void add_pbkdf_candidates(Builder& b, const Password& pw) {
-  // JDK PBKDF2KeyImpl and OpenSSL 3 (from a UTF-8 terminal) use UTF-8 (§3.8).
+  // JDK PBKDF2KeyImpl and OpenSSL 3 (from a UTF-8 terminal) use UTF-8
+  // (docs/formats.md, "Passwords: how each use encodes them").
   b.add("UTF-8", pw.encode(PasswordEncoding::kUtf8), true);
   if (pw.is_ascii()) return;
   // RSA JSafe fed PBKDF2 the ISO-8859-1 bytes (bc-java jsafe-*.p12, whose MAC
@@ -87,7 +91,8 @@ Result<std::vector<PasswordCandidate>> password_candidates(PasswordUse use, cons
     case PasswordUse::kPbkdf: add_pbkdf_candidates(b, pw); break;
     case PasswordUse::kPbmac1:
       add_pbkdf_candidates(b, pw);
-      // RFC 9579 as published said BMPString; its erratum and implementations use UTF-8 (§3.5).
+      // RFC 9579 as published said BMPString; its erratum and implementations
+      // use UTF-8 (docs/formats.md, "PKCS#12: the MAC").
       b.add("BMPString (RFC 9579 as first published)", pw.encode(PasswordEncoding::kBmpString));
       break;
   }

@@ -1,6 +1,6 @@
 // Which password bytes to try, and in what order, for each use of a password
-// in PKCS#12. keystore-formats.md §0.2, §3.7, §3.8; the producers' quirks are
-// listed where the candidates are built.
+// in PKCS#12: docs/formats.md, "Passwords: what kstore tries when reading";
+// the producers' quirks are listed where the candidates are built.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// SafeBag attributes. RFC 7292 §4.2; JDK behaviour per keystore-formats.md
-// §3.2 (write order) and §3.3 item 4 (read).
+// SafeBag attributes. RFC 7292 §4.2; what the JDK writes and reads:
+// docs/formats.md, "PKCS#12: bag attributes".
 #include "pkcs12/bag_attributes.h"
 
 #include "base/utf.h"

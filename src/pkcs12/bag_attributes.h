@@ -1,6 +1,6 @@
 // SafeBag attributes: friendlyName, localKeyId, the JDK trusted-usage
 // attribute, and the rest kept opaque. RFC 7292 §4.2 (PKCS12Attribute),
-// RFC 2985 §5.5.1-2; keystore-formats.md §3.2, §3.3 item 4.
+// RFC 2985 §5.5.1-2; docs/formats.md, "PKCS#12: bag attributes".
 #pragma once
 
 #include <optional>

@@ -1,5 +1,5 @@
-// Chain building as PKCS12KeyStore.engineLoad does it (keystore-formats.md
-// §3.3 item 11): AKI/SKI preference in findIssuer, loop detection by
+// Chain building as PKCS12KeyStore.engineLoad does it (docs/formats.md,
+// "PKCS#12: chain building"): AKI/SKI preference in findIssuer, loop detection by
 // certificate equality, self-signed test by signature verification.
 #include "pkcs12/chain_builder.h"
 

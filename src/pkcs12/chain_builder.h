@@ -1,7 +1,7 @@
 // Certificate chains for PKCS#12 private keys, built the way the JDK builds
 // them on load: from the matched end-entity certificate, walk issuers through
 // every certificate in the file. PKCS12KeyStore.engineLoad / findIssuer
-// (keystore-formats.md §3.3 item 11).
+// (docs/formats.md, "PKCS#12: chain building").
 #pragma once
 
 #include <optional>

@@ -1,6 +1,7 @@
 // Entries from SafeBags, following PKCS12KeyStore.loadSafeContents and the
-// key/chain matching at the end of engineLoad (JDK 25 source; keystore-formats.md
-// §3.3 items 3-11). What the JDK would not show is kept, marked invisible.
+// key/chain matching at the end of engineLoad (JDK 25 source; docs/formats.md,
+// "PKCS#12: how the JDK loads bags into entries" and the sections after it).
+// What the JDK would not show is kept, marked invisible.
 #include "pkcs12/entry_builder.h"
 
 #include <algorithm>
@@ -27,7 +28,8 @@ constexpr char kReasonLooseCert[] =
     "certificate without the JDK trusted-usage attribute (2.16.840.1.113894.746875.1.1) that is in no key's "
     "chain: the JDK does not list it";
 
-// The keyIds the JDK substitutes when a bag has no localKeyId (§3.3 item 5).
+// The keyIds the JDK substitutes when a bag has no localKeyId
+// (docs/formats.md, "PKCS#12: how the JDK loads bags into entries", step 2).
 const Bytes kFirstKeyId = {'0', '1'};
 const Bytes kSecretKeyId = {'0', '0'};
 
@@ -41,8 +43,8 @@ struct PendingKey {
   // their chain by localKeyId only: kstore's own rule, because an alias
   // match is not stable across a rewrite. kstore names CA certificates by
   // their subject, as the JDK does, and a key named like one would pick it
-  // up as its chain on the next load (docs/formats.md, "Entries the JDK
-  // does not see").
+  // up as its chain on the next load (docs/formats.md, "PKCS#12: entries
+  // the JDK does not see").
   bool match_alias_alone = true;
 };
 

@@ -1,7 +1,8 @@
 // From SafeBags to keystore entries with the JDK's semantics
 // (PKCS12KeyStore.loadSafeContents and the key/chain matching of engineLoad;
-// keystore-formats.md §3.3), plus what the JDK would not show, marked
-// visible_to_jdk = false with the reason.
+// docs/formats.md, "PKCS#12: how the JDK loads bags into entries"), plus
+// what the JDK would not show, marked visible_to_jdk = false with the reason
+// ("PKCS#12: entries the JDK does not see").
 #pragma once
 
 #include <string>

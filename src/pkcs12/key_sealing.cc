@@ -1,5 +1,6 @@
 // Unsealing and sealing PKCS#12 keys. The JDK's layout: PKCS12KeyStore
-// encryptPrivateKey / engineGetKey (keystore-formats.md §3.1).
+// encryptPrivateKey / engineGetKey (docs/formats.md, "PKCS#12: encryption
+// algorithms").
 #include "pkcs12/key_sealing.h"
 
 #include "der/reader.h"

@@ -1,6 +1,6 @@
 // PFX MAC. RFC 7292 §4 and Appendix B.4 (MAC key from the PKCS#12 KDF with
 // ID 3, key length = the digest's output), RFC 9579 (PBMAC1); the JDK's
-// reading and writing per keystore-formats.md §3.5.
+// reading and writing: docs/formats.md, "PKCS#12: the MAC".
 #include "pkcs12/mac.h"
 
 #include "pbe/algorithm_identifier.h"

@@ -1,6 +1,6 @@
 // PKCS#12 structure OIDs as DER contents octets. RFC 7292 §4 and Appendix D,
 // RFC 2315 / RFC 5652 (content types), RFC 2985 (attributes), and the JDK's
-// trusted-usage attribute (keystore-formats.md §3.2).
+// trusted-usage attribute (docs/formats.md, "PKCS#12: bag attributes").
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 // PKCS#12 PFX reader. RFC 7292 §4 and §5.2; the JDK's load order and
-// messages from PKCS12KeyStore.engineLoad (keystore-formats.md §3.3), except
-// that the MAC is verified before any SafeContents is opened.
+// messages from PKCS12KeyStore.engineLoad (docs/formats.md, "PKCS#12: PFX
+// and AuthenticatedSafe"), except that the MAC is verified before any
+// SafeContents is opened.
 #include <string>
 
 #include "der/reader.h"
@@ -232,7 +233,8 @@ class Loader {
     return Status::Ok();
   }
 
-  // What the JDK remembers to write the store back with (§3.3 item 12).
+  // What the JDK remembers to write the store back with (docs/formats.md,
+  // "PKCS#12: protection settings").
   void record_protection(const Pfx& pfx) {
     Pkcs12Protection p = pkcs12_profile_protection(Pkcs12Profile::kModern);
     bool any_cert = false;

@@ -1,6 +1,6 @@
 // PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
 // createSafeContent, getCertificateData and getBagAttributes
-// (keystore-formats.md §3.1, §3.2, §3.6, §5 item 6).
+// (docs/formats.md, "PKCS#12: what the writer produces").
 #include <chrono>
 #include <string>
 

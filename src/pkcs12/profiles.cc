@@ -1,7 +1,7 @@
 // PKCS#12 write profiles and the JDK's keystore.pkcs12.* properties.
 // Defaults and property semantics: PKCS12KeyStore (JDK 25 source:
 // defaultCertProtectionAlgorithm … string2IC, mapPBEAlgorithmToOID) and
-// keystore-formats.md §3.11.
+// docs/formats.md, "PKCS#12: protection settings".
 #include <cctype>
 #include <map>
 

@@ -1,5 +1,5 @@
 // SafeContents and SafeBags. RFC 7292 §4.2; what the JDK takes from each bag
-// type follows keystore-formats.md §3.3 item 3.
+// type: docs/formats.md, "PKCS#12: SafeContents and SafeBags".
 #include "pkcs12/safe_contents.h"
 
 #include "der/reader.h"
@@ -35,7 +35,8 @@ Status read_cert_bag(der::Reader& value, SafeBag& bag) {
 
 // SecretBag ::= SEQUENCE { secretTypeId OID, secretValue [0] EXPLICIT ANY }.
 // The JDK reads secretValue as an OCTET STRING holding an
-// EncryptedPrivateKeyInfo, whatever secretTypeId says (§3.1).
+// EncryptedPrivateKeyInfo, whatever secretTypeId says (docs/formats.md,
+// "PKCS#12: secret keys").
 Status read_secret_bag(der::Reader& value, SafeBag& bag) {
   KS_ASSIGN_OR_RETURN(der::Reader secret_bag, value.read_sequence());
   KS_TRY(value.expect_end());
@@ -118,7 +119,8 @@ void write_secret_bag(der::Writer& out, ByteView epki, const BagAttributesToWrit
       out, oid::kSecretBag,
       [&](der::Writer& v) {
         v.sequence([&](der::Writer& secret_bag) {
-          // The JDK names the pkcs8ShroudedKeyBag OID as secretTypeId (§3.1, "sic").
+          // The JDK names the pkcs8ShroudedKeyBag OID as secretTypeId
+          // (docs/formats.md, "PKCS#12: secret keys").
           secret_bag.oid(oid::kPkcs8ShroudedKeyBag);
           secret_bag.explicit_tag(0, [&](der::Writer& s) { s.octet_string(epki); });
         });

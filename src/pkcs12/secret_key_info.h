@@ -1,7 +1,8 @@
 // The plaintext of a JDK PKCS#12 secret key bag:
 //   SEQUENCE { INTEGER 0, AlgorithmIdentifier { key algorithm OID }, OCTET STRING rawKey }
-// (PKCS12KeyStore.setKeyEntry; keystore-formats.md §3.1), and the mapping
-// between the key algorithm OID and its JCA name (sun.security.util.KnownOIDs).
+// (PKCS12KeyStore.setKeyEntry; docs/formats.md, "PKCS#12: secret keys"), and
+// the mapping between the key algorithm OID and its JCA name
+// (sun.security.util.KnownOIDs).
 #pragma once
 
 #include <string>

@@ -99,7 +99,8 @@ copy "$K25" jdk25_nonascii_legacy.p12 "$NONASCII" -J-Dkeystore.pkcs12.legacy  # 
 
 # ---- KeyStore.store(stream, null) -------------------------------------------
 # JDK 17 encrypts the certificates and keys its MAC with the empty password;
-# JDK 25 writes the certificates in clear and no MAC (keystore-formats.md §3.11).
+# JDK 25 writes the certificates in clear and no MAC (docs/formats.md,
+# "PKCS#12: password-less stores").
 cat >StoreNull.java <<'JAVA'
 import java.io.*;
 import java.security.KeyStore;

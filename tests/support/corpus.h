@@ -1,6 +1,7 @@
-// The interoperability corpus (/work/shared/interop-corpus, see its README):
-// its expected.json, one test case per file, the known-gaps ratchet and a
-// collector for findings, shared by the corpus tests.
+// The interoperability corpus (keystores other projects made, kept outside
+// the repository; see corpus_dir()): its expected.json, one test case per
+// file, the known-gaps ratchet and a collector for findings, shared by the
+// corpus tests.
 #pragma once
 
 #include <map>

@@ -1,6 +1,7 @@
 // Interoperability corpus: every keystore another project made loads (or is
-// refused) as the reference tools say. /work/shared/interop-corpus/README.md
-// describes the files and expected.json; this test reads them in place.
+// refused) as the reference tools say. The corpus is kept outside the
+// repository (support/corpus.h); its expected.json records what the reference
+// tools saw in each file. This test reads them in place.
 #include <gtest/gtest.h>
 
 #include <algorithm>

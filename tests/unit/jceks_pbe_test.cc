@@ -1,6 +1,7 @@
 // PBEWithMD5AndTripleDES (com.sun.crypto.provider.PBES1Core). Known answers
 // were computed independently: the KDF in Python (hashlib.md5, following
-// keystore-formats.md §2.2) and the cipher with `openssl enc -des-ede3-cbc`.
+// docs/formats.md, "JCEKS: PBEWithMD5AndTripleDES") and the cipher with
+// `openssl enc -des-ede3-cbc`.
 #include "pbe/jce_pbe.h"
 
 #include <gtest/gtest.h>
@@ -79,7 +80,8 @@ TEST(JcePbe, WrongPasswordIsBadPassword) {
 TEST(JcePbe, ParamsRoundTripInTheJdkEncoding) {
   const JcePbeParams params{from_hex("5baf1064df499c9d"), 200000};
   const Bytes der = encode_jce_pbe_params(params);
-  // 30 0F 04 08 <salt> 02 03 03 0D 40, as keystore-formats.md §2.2 shows.
+  // 30 0F 04 08 <salt> 02 03 03 0D 40: the JDK's encoding for 200000
+  // iterations (docs/formats.md, "JCEKS: PBEWithMD5AndTripleDES").
   EXPECT_EQ(to_hex(der), "300f04085baf1064df499c9d0203030d40");
   auto back = parse_jce_pbe_params(der, Limits{});
   ASSERT_TRUE(back.ok());

@@ -1,6 +1,6 @@
 // JCEKS secret keys and PBEWithMD5AndTripleDES private keys: exact JDK byte
-// layouts (keystore-formats.md §2.3), sealing round trips, and keytool
-// reading what kstore writes.
+// layouts (docs/formats.md, "JCEKS: sealed secret keys"), sealing round
+// trips, and keytool reading what kstore writes.
 #include <gtest/gtest.h>
 
 #include <cstdlib>

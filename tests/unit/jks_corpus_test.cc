@@ -1,5 +1,5 @@
 // Every JKS and JCEKS file of the interoperability corpus
-// (/work/shared/interop-corpus, expected.json): kstore must load it as the
+// (support/corpus.h, expected.json): kstore must load it as the
 // JDK 17 KeyStore API did, list the same entries, unseal the same key bytes,
 // and write a JDK-made file back byte for byte.
 #include <gtest/gtest.h>

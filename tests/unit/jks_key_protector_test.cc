@@ -1,5 +1,6 @@
 // JKS key protector (sun.security.provider.KeyProtector). The known answer was
-// computed independently with Python's hashlib from keystore-formats.md §1.3.
+// computed independently with Python's hashlib, following the algorithm in
+// docs/formats.md, "JKS: the key protector".
 #include "pbe/jks_key_protector.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // JKS/JCEKS reading and writing against keytool-made fixtures
 // (testdata/jks/make.sh, expected.tsv = the JDK 17 KeyStore API's view) and
-// hand-built files for the edge cases of keystore-formats.md §1.
+// hand-built files for the edge cases the JKS/JCEKS sections of
+// docs/formats.md describe.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -455,8 +456,9 @@ TEST(JksFormat, DuplicateAliasesKeepTheLastAsTheJdkDoes) {
 }
 
 TEST(JksFormat, AliasesAreKeptExactlyAsStored) {
-  // "a😀b\0c" in modified UTF-8 (keystore-formats.md §0.1), an upper-case
-  // alias, and a lone surrogate: all load and are written back unchanged.
+  // "a😀b\0c" in modified UTF-8 (docs/formats.md, "Java data in the files"),
+  // an upper-case alias, and a lone surrogate: all load and are written back
+  // unchanged.
   const Bytes emoji = {0x61, 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80, 0x62, 0xc0, 0x80, 0x63};
   const Bytes lone = {0x78, 0xed, 0xa0, 0x80};
   const Bytes file = FileBuilder(kJceksMagic, 2, 3)

@@ -1,4 +1,5 @@
-// Password encodings per consumer (keystore-formats.md §0.2, §3.7).
+// Password encodings per consumer (docs/formats.md, "Passwords: how each use
+// encodes them").
 #include "kstore/password.h"
 
 #include <gtest/gtest.h>

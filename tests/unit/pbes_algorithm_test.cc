@@ -123,8 +123,8 @@ TEST(PbesSchemes, IterationsAboveTheLimitAreRefusedBeforeDeriving) {
 }
 
 // The AlgorithmIdentifier JDK 17 writes for PBEWithHmacSHA256AndAES_256
-// (keystore-formats.md §3.8; bytes from a keytool-made file) is written back
-// byte for byte.
+// (docs/formats.md, "PKCS#12: encryption algorithms"; bytes from a
+// keytool-made file) is written back byte for byte.
 TEST(PbesAlgorithmIdentifier, JdkPbes2RoundTripsExactly) {
   const Bytes jdk = hex(
       "3066 06092a864886f70d01050d 3059"

@@ -1,5 +1,5 @@
 // Which password bytes kstore tries for each PKCS#12 use, and in which order
-// (keystore-formats.md §0.2, §3.5, §3.7, §3.8).
+// (docs/formats.md, "Passwords: what kstore tries when reading").
 #include <gtest/gtest.h>
 
 #include "pbe/password_candidates.h"

@@ -1,6 +1,6 @@
 // The JDK's keystore.pkcs12.* properties mapped onto a Pkcs12Protection,
-// with the JDK's precedence and validation messages (PKCS12KeyStore,
-// keystore-formats.md §3.10, §3.11), and the named profiles.
+// with the JDK's precedence and validation messages (PKCS12KeyStore;
+// docs/formats.md, "PKCS#12: protection settings"), and the named profiles.
 #include <gtest/gtest.h>
 
 #include "kstore/pkcs12.h"

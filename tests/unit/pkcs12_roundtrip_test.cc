@@ -209,10 +209,11 @@ std::vector<BagView> bags_of(ByteView safe_contents) {
   return out;
 }
 
-// What the JDK writes (keystore-formats.md §3.1, §3.2): key bags first in a
-// data ContentInfo, the certificates in one encryptedData; attributes
-// friendlyName, localKeyId, trusted usage in that order; key bags lower-case;
-// trusted certificates keep their case; CA certificates are named by subject.
+// What the JDK writes (docs/formats.md, "PKCS#12: PFX and AuthenticatedSafe"
+// and "PKCS#12: bag attributes"): key bags first in a data ContentInfo, the
+// certificates in one encryptedData; attributes friendlyName, localKeyId,
+// trusted usage in that order; key bags lower-case; trusted certificates keep
+// their case; CA certificates are named by subject.
 TEST(Pkcs12Writer, LayoutIsTheJdks) {
   SealParams params;
   params.pkcs12_iterations = 1000;

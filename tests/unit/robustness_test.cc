@@ -1,5 +1,5 @@
-// Hostile and damaged keystores in every format (issue #6, STYLE.md §4, §5,
-// §11): every truncation, seeded random bit flips and byte replacements,
+// Hostile and damaged keystores in every format (issue #6): every truncation,
+// seeded random bit flips and byte replacements,
 // length fields set to huge values, nesting bombs. Each load must end in an
 // error that names the input's fault, never kInternal and never a crash:
 //

@@ -7,7 +7,8 @@ namespace kstore::utf {
 namespace {
 
 TEST(ModifiedUtf8, EncodesNulAndSupplementaryAsJavaDoes) {
-  // "a😀b\0c" as DataOutputStream.writeUTF stores it (keystore-formats.md §0.1).
+  // "a😀b\0c" as DataOutputStream.writeUTF stores it (docs/formats.md, "Java
+  // data in the files").
   const std::string utf8 = std::string("a\xF0\x9F\x98\x80" "b") + '\0' + "c";
   auto encoded = utf8_to_modified_utf8(utf8);
   ASSERT_TRUE(encoded.ok());

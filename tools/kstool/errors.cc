@@ -1,6 +1,7 @@
-// ErrorCode → keytool error line. keytool's texts where keytool has one
-// (keytool-behavior.md §1.4); otherwise one line that names the file, the
-// format and the path to the fault, so a user can act on it.
+// ErrorCode → keytool error line. keytool's texts where keytool has one (as
+// the fixtures in testdata/fixtures/expected/ record them); otherwise one line
+// that names the file, the format and the path to the fault, so a user can
+// act on it (tools/kstool/README.md, "Differences from keytool").
 #include "errors.h"
 
 namespace kstool {
