@@ -49,8 +49,11 @@ struct CommandInfo {
   const char* description; // help text
   bool documented;         // listed by the general help
 };
+// The command table (commands.cc), in keytool's order.
 const std::vector<CommandInfo>& commands();
 const CommandInfo& command_info(Command c);
+// The command a typed word names, matched as keytool matches words.
+std::optional<Command> find_command(std::string_view typed);
 
 // One option as the help prints it.
 struct OptionInfo {
@@ -95,7 +98,6 @@ struct Invocation {
   std::optional<kstore::Password> signerkeypass;
   std::optional<std::string> startdate;
   int64_t validity = 90;
-  bool validity_given = false;
   std::vector<std::string> ext;
   std::vector<std::string> ids;
   std::optional<std::string> file;

@@ -1,5 +1,6 @@
-// The commands kstool implements, each run after the checks every command
-// shares (see run.cc).
+// The entry functions of the commands kstool implements, one file each, run
+// after the checks every command shares (run.cc). The command table
+// (commands.cc) names each command's function.
 #pragma once
 
 #include "cli.h"
@@ -10,7 +11,8 @@ namespace kstool {
 
 using CommandHandler = Outcome (*)(Context& ctx);
 
-// nullptr for the keytool commands kstool does not implement (yet).
+// The function that runs `c`; nullptr for the keytool commands kstool does
+// not implement (yet).
 CommandHandler command_handler(Command c);
 
 Outcome run_list(Context& ctx);
