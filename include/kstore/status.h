@@ -13,6 +13,7 @@ namespace kstore {
 enum class ErrorCode : uint8_t {
   kOk = 0,
   kMalformed,         // bytes do not follow the format's grammar
+  kTruncated,         // the data ends before a structure it announces: most likely a file cut short
   kUnknownFormat,     // not a keystore kstore recognises
   kIntegrityFailure,  // store password wrong or file tampered with: undecidable
   kBadPassword,       // key password wrong; the bytes are proven intact
@@ -28,6 +29,10 @@ enum class ErrorCode : uint8_t {
 
 const char* error_code_name(ErrorCode code);
 
+// A length beyond this (the default Limits::max_file_size, 1 GiB) is a
+// wrong length, never a file cut short: no keystore file holds that much.
+inline constexpr uint64_t kLargestPlausibleLength = uint64_t{1} << 30;
+
 class [[nodiscard]] Status {
  public:
   Status() = default;
@@ -35,6 +40,7 @@ class [[nodiscard]] Status {
 
   static Status Ok() { return Status(); }
   template <typename... Parts> static Status Malformed(Parts&&... p) { return Make(ErrorCode::kMalformed, p...); }
+  template <typename... Parts> static Status Truncated(Parts&&... p) { return Make(ErrorCode::kTruncated, p...); }
   template <typename... Parts> static Status UnknownFormat(Parts&&... p) { return Make(ErrorCode::kUnknownFormat, p...); }
   template <typename... Parts> static Status IntegrityFailure(Parts&&... p) { return Make(ErrorCode::kIntegrityFailure, p...); }
   template <typename... Parts> static Status BadPassword(Parts&&... p) { return Make(ErrorCode::kBadPassword, p...); }

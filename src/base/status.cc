@@ -7,6 +7,7 @@ const char* error_code_name(ErrorCode code) {
   switch (code) {
     case ErrorCode::kOk: return "ok";
     case ErrorCode::kMalformed: return "malformed";
+    case ErrorCode::kTruncated: return "truncated";
     case ErrorCode::kUnknownFormat: return "unknown format";
     case ErrorCode::kIntegrityFailure: return "integrity failure";
     case ErrorCode::kBadPassword: return "bad password";

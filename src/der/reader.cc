@@ -18,7 +18,7 @@ Result<Element> Reader::read_element(uint8_t expected_tag) {
 
 Result<Element> Reader::read_element_impl() {
   if (depth_ >= kMaxDepth) return Status::LimitExceeded("ASN.1 nesting deeper than ", kMaxDepth);
-  if (data_.size() < 2) return malformed("truncated element header");
+  if (data_.size() < 2) return shortfall(2, "truncated element header");
   const uint8_t tag = data_[0];
   if ((tag & 0x1f) == 0x1f) return malformed("high tag numbers are not used by keystores");
   size_t pos = 1;
@@ -26,7 +26,7 @@ Result<Element> Reader::read_element_impl() {
   Element e;
   e.tag = tag;
   if (first < 0x80) {
-    if (first > data_.size() - pos) return malformed("length ", unsigned(first), " exceeds the ", data_.size() - pos, " bytes left");
+    if (first > data_.size() - pos) return shortfall(first, "length ", unsigned(first), " exceeds the ", data_.size() - pos, " bytes left");
     e.contents = data_.subspan(pos, first);
     pos += first;
   } else if (first == 0x80) {
@@ -48,12 +48,12 @@ Result<Element> Reader::read_element_impl() {
   } else {
     const size_t n = first & 0x7f;
     if (n > 4) return malformed("length of ", n, " octets is larger than any keystore needs");
-    if (n > data_.size() - pos) return malformed("truncated length");
+    if (n > data_.size() - pos) return shortfall(n, "truncated length");
     uint64_t len = 0;
     for (size_t i = 0; i < n; ++i) len = (len << 8) | data_[pos + i];
     pos += n;
     if (mode_ == Mode::kDer && (len < 0x80 || data_[pos - n] == 0)) return malformed("length is not minimally encoded");
-    if (len > data_.size() - pos) return malformed("length ", len, " exceeds the ", data_.size() - pos, " bytes left");
+    if (len > data_.size() - pos) return shortfall(len, "length ", len, " exceeds the ", data_.size() - pos, " bytes left");
     e.contents = data_.subspan(pos, static_cast<size_t>(len));
     pos += static_cast<size_t>(len);
   }

@@ -56,6 +56,14 @@ class Reader {
  public:
   explicit Reader(ByteView data, Mode mode = Mode::kDer, int depth = 0, const char* what = nullptr)
       : data_(data), mode_(mode), depth_(depth), what_(what) {}
+  // A reader over a whole file: an element that runs past its end means the
+  // file ends early (kTruncated), where inside an element it means a length
+  // is wrong. Readers of its elements' contents are ordinary readers.
+  static Reader whole_file(ByteView data, Mode mode, const char* what) {
+    Reader r(data, mode, 0, what);
+    r.whole_file_ = true;
+    return r;
+  }
 
   bool empty() const { return data_.empty(); }
   size_t remaining() const { return data_.size(); }
@@ -98,6 +106,13 @@ class Reader {
     if (what_) return Status::Malformed(what_, ": ", parts...);
     return Status::Malformed(parts...);
   }
+  // The data ends inside the `needed` bytes being read: kTruncated over a
+  // whole file, unless no file could hold them (then the length is wrong).
+  template <typename... Parts>
+  Status shortfall(uint64_t needed, Parts&&... parts) const {
+    Status s = malformed(parts...);
+    return whole_file_ && needed <= kLargestPlausibleLength ? Status(ErrorCode::kTruncated, s.message()) : s;
+  }
 
   // Sets the structure name used in this reader's errors.
   Reader& named(const char* what) {
@@ -113,6 +128,7 @@ class Reader {
   Mode mode_;
   int depth_;
   const char* what_;
+  bool whole_file_ = false;
 };
 
 // Dotted-decimal text of OID contents ("1.2.840.113549.1.12.10.1.2").

@@ -6,19 +6,19 @@
 namespace kstore::io {
 
 Result<uint8_t> ByteReader::read_u8() {
-  if (remaining() < 1) return malformed("truncated (needed 1 byte)");
+  if (remaining() < 1) return shortfall(1, "truncated (needed 1 byte)");
   return data_[pos_++];
 }
 
 Result<uint16_t> ByteReader::read_u16() {
-  if (remaining() < 2) return malformed("truncated (needed 2 bytes, ", remaining(), " left)");
+  if (remaining() < 2) return shortfall(2, "truncated (needed 2 bytes, ", remaining(), " left)");
   uint16_t v = static_cast<uint16_t>((data_[pos_] << 8) | data_[pos_ + 1]);
   pos_ += 2;
   return v;
 }
 
 Result<uint32_t> ByteReader::read_u32() {
-  if (remaining() < 4) return malformed("truncated (needed 4 bytes, ", remaining(), " left)");
+  if (remaining() < 4) return shortfall(4, "truncated (needed 4 bytes, ", remaining(), " left)");
   uint32_t v = 0;
   for (int i = 0; i < 4; ++i) v = (v << 8) | data_[pos_ + i];
   pos_ += 4;
@@ -26,7 +26,7 @@ Result<uint32_t> ByteReader::read_u32() {
 }
 
 Result<int64_t> ByteReader::read_s64() {
-  if (remaining() < 8) return malformed("truncated (needed 8 bytes, ", remaining(), " left)");
+  if (remaining() < 8) return shortfall(8, "truncated (needed 8 bytes, ", remaining(), " left)");
   uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v = (v << 8) | data_[pos_ + i];
   pos_ += 8;
@@ -34,7 +34,7 @@ Result<int64_t> ByteReader::read_s64() {
 }
 
 Result<ByteView> ByteReader::read_bytes(size_t n) {
-  if (n > remaining()) return malformed("length ", n, " exceeds the ", remaining(), " bytes left");
+  if (n > remaining()) return shortfall(n, "length ", n, " exceeds the ", remaining(), " bytes left");
   ByteView v = data_.subspan(pos_, n);
   pos_ += n;
   return v;

@@ -13,6 +13,13 @@ namespace kstore::io {
 class ByteReader {
  public:
   explicit ByteReader(ByteView data, const char* what = nullptr) : data_(data), what_(what) {}
+  // A reader over a whole file: running out of bytes means the file ends
+  // early (kTruncated), where in a part of one it means a length is wrong.
+  static ByteReader whole_file(ByteView data, const char* what) {
+    ByteReader r(data, what);
+    r.whole_file_ = true;
+    return r;
+  }
 
   size_t remaining() const { return data_.size() - pos_; }
   size_t position() const { return pos_; }
@@ -36,11 +43,19 @@ class ByteReader {
     if (what_) return Status::Malformed(what_, " at offset ", pos_, ": ", parts...);
     return Status::Malformed("at offset ", pos_, ": ", parts...);
   }
+  // The data ends before the `needed` bytes being read: kTruncated over a
+  // whole file, unless no file could hold them (then the length is wrong).
+  template <typename... Parts>
+  Status shortfall(uint64_t needed, Parts&&... parts) const {
+    Status s = malformed(parts...);
+    return whole_file_ && needed <= kLargestPlausibleLength ? Status(ErrorCode::kTruncated, s.message()) : s;
+  }
 
  private:
   ByteView data_;
   size_t pos_ = 0;
   const char* what_;
+  bool whole_file_ = false;
 };
 
 class ByteWriter {

@@ -39,9 +39,13 @@ const char* handle_kind_name(Handle::Kind kind) {
   return "?";
 }
 
+constexpr const char* kWhat = "Java serialization stream";
+
 class Parser {
  public:
-  Parser(ByteView bytes, const Limits& limits) : in_(bytes, "Java serialization stream"), limits_(limits) {}
+  Parser(ByteView bytes, const Limits& limits, bool to_end_of_file)
+      : in_(to_end_of_file ? io::ByteReader::whole_file(bytes, kWhat) : io::ByteReader(bytes, kWhat)),
+        limits_(limits) {}
 
   Result<ParsedStream> run() && {
     KS_ASSIGN_OR_RETURN(uint16_t magic, in_.read_u16());
@@ -87,7 +91,7 @@ class Parser {
       if (n < 0) return in_.malformed("negative long string length");
       len = static_cast<uint64_t>(n);
     }
-    if (len > in_.remaining()) return in_.malformed("string of ", len, " bytes exceeds the ", in_.remaining(), " left");
+    if (len > in_.remaining()) return in_.shortfall(len, "string of ", len, " bytes exceeds the ", in_.remaining(), " left");
     KS_ASSIGN_OR_RETURN(ByteView raw, in_.read_bytes(static_cast<size_t>(len)));
     Result<std::string> text = utf::modified_utf8_to_utf8(raw);
     if (!text.ok()) return in_.malformed("bad modified UTF-8 in a string: ", text.status().message());
@@ -154,7 +158,7 @@ class Parser {
 
     KS_ASSIGN_OR_RETURN(uint16_t field_count, in_.read_u16());
     // Each field takes at least a type code and a two-byte name length.
-    if (field_count > in_.remaining() / 3) return in_.malformed("field count ", field_count, " of class ", desc.name);
+    if (field_count > in_.remaining() / 3) return in_.shortfall(uint64_t{field_count} * 3, "field count ", field_count, " of class ", desc.name);
     desc.fields.reserve(field_count);
     for (uint16_t i = 0; i < field_count; ++i) {
       FieldDesc field;
@@ -192,7 +196,7 @@ class Parser {
     KS_TRY(add_handle(Handle::Kind::kByteArray, index));
     KS_ASSIGN_OR_RETURN(uint32_t len, in_.read_u32());
     if (len > 0x7fffffff) return in_.malformed("negative array length");
-    if (len > in_.remaining()) return in_.malformed("byte array of ", len, " bytes exceeds the ", in_.remaining(), " left");
+    if (len > in_.remaining()) return in_.shortfall(len, "byte array of ", len, " bytes exceeds the ", in_.remaining(), " left");
     KS_ASSIGN_OR_RETURN(out_.arrays[index].data, in_.read_bytes(len));
     return Value{Value::Kind::kByteArray, index};
   }
@@ -289,7 +293,9 @@ const Value* ParsedStream::field(const Object& object, std::string_view name) co
   return nullptr;
 }
 
-Result<ParsedStream> read_stream(ByteView bytes, const Limits& limits) { return Parser(bytes, limits).run(); }
+Result<ParsedStream> read_stream(ByteView bytes, const Limits& limits, bool to_end_of_file) {
+  return Parser(bytes, limits, to_end_of_file).run();
+}
 
 Status check_class(const ParsedStream& stream, size_t desc, const ClassSpec& spec) {
   const ClassSpec* want = &spec;

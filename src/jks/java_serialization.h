@@ -118,7 +118,10 @@ struct ParsedStream {
 // (TC_OBJECT, TC_STRING, TC_ARRAY, TC_ENUM or TC_NULL). Bytes after it are not
 // read; ParsedStream::size says where the stream ended. The parsed stream
 // borrows from `bytes` (byte-array contents), which must outlive it.
-Result<ParsedStream> read_stream(ByteView bytes, const Limits& limits);
+// `to_end_of_file`: `bytes` run to the end of a file (a JCEKS secret key is
+// read from the store's stream, not from a length-prefixed array), so
+// running out of bytes means the file ends early (kTruncated).
+Result<ParsedStream> read_stream(ByteView bytes, const Limits& limits, bool to_end_of_file = false);
 
 // Whether the class chain starting at `desc` is exactly `spec` and its
 // superclasses: same names, serialVersionUIDs, flags and fields. The message

@@ -29,14 +29,16 @@ struct ParsedBody {
 class BodyReader {
  public:
   BodyReader(ByteView data, StoreType as_type, const Limits& limits)
-      : in_(data, as_type == StoreType::kJks ? "JKS" : "JCEKS"), as_type_(as_type), limits_(limits) {}
+      : in_(io::ByteReader::whole_file(data, as_type == StoreType::kJks ? "JKS" : "JCEKS")),
+        as_type_(as_type),
+        limits_(limits) {}
 
   Result<ParsedBody> read() && {
     KS_TRY(read_header());
     KS_ASSIGN_OR_RETURN(uint32_t count, in_.read_u32());
     if (count > limits_.max_entries)
       return Status::LimitExceeded("keystore declares ", count, " entries; the limit is ", limits_.max_entries);
-    if (count > in_.remaining() / kMinEntrySize) return in_.malformed("entry count ", count, " exceeds what the file holds");
+    if (count > in_.remaining() / kMinEntrySize) return in_.shortfall(uint64_t{count} * kMinEntrySize, "entry count ", count, " exceeds what the file holds");
     std::unordered_map<std::string, size_t> index_of_alias;
     index_of_alias.reserve(count);
     body_.entries.reserve(count);
@@ -91,7 +93,7 @@ class BodyReader {
     if (n > limits_.max_chain_length)
       return Status::LimitExceeded("certificate chain of ", n, " certificates; the limit is ", limits_.max_chain_length);
     const size_t min_cert = body_.version == kVersion2 ? 2 + 4 : 4;
-    if (n > in_.remaining() / min_cert) return in_.malformed("certificate count ", n, " exceeds what the file holds");
+    if (n > in_.remaining() / min_cert) return in_.shortfall(uint64_t{n} * min_cert, "certificate count ", n, " exceeds what the file holds");
     entry.chain.reserve(n);
     for (uint32_t i = 0; i < n; ++i) {
       Result<Certificate> cert = read_certificate();
@@ -127,7 +129,7 @@ class BodyReader {
         {
           entry.type = EntryType::kSecretKey;
           // The stream is not length-prefixed: its grammar says where it ends.
-          KS_ASSIGN_OR_RETURN(SealedObjectFields sealed, read_sealed_object(in_.rest(), limits_));
+          KS_ASSIGN_OR_RETURN(SealedObjectFields sealed, read_sealed_object(in_.rest(), limits_, /*to_end_of_file=*/true));
           KS_ASSIGN_OR_RETURN(ByteView stream, in_.read_bytes(sealed.stream_size));
           entry.key = SealedKey{KeyProtection::kJceSealedObject, to_bytes(stream)};
           return entry;
@@ -183,7 +185,7 @@ Result<Keystore> load(ByteView file, StoreType as_type, const Password* store_pa
   KS_ASSIGN_OR_RETURN(ParsedBody parsed, BodyReader(file, as_type, limits).read());
   if (store_password == nullptr) return make_keystore(as_type, std::move(parsed), false);
   if (file.size() - parsed.end < kDigestSize)
-    return Status::Malformed("keystore ends before its 20-byte integrity digest (offset ", parsed.end, ")");
+    return Status::Truncated("keystore ends before its 20-byte integrity digest (offset ", parsed.end, ")");
   KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(*store_password, file.first(parsed.end)));
   if (!constant_time_equal(digest, file.subspan(parsed.end, kDigestSize)))
     return Status::IntegrityFailure("Keystore was tampered with, or password was incorrect");

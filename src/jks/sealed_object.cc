@@ -74,8 +74,8 @@ Result<const serial::Object*> root_object(const ParsedStream& s) {
   return &s.objects[s.root.index];
 }
 
-Result<SealedObjectFields> read_sealed_fields(ByteView bytes, const Limits& limits) {
-  KS_ASSIGN_OR_RETURN(ParsedStream s, serial::read_stream(bytes, limits));
+Result<SealedObjectFields> read_sealed_fields(ByteView bytes, const Limits& limits, bool to_end_of_file) {
+  KS_ASSIGN_OR_RETURN(ParsedStream s, serial::read_stream(bytes, limits, to_end_of_file));
   KS_ASSIGN_OR_RETURN(const serial::Object* o, root_object(s));
   KS_TRY(serial::check_class(s, o->class_desc, kSealedObjectForKeyProtector));
   SealedObjectFields fields;
@@ -128,8 +128,8 @@ bool jdk_writes_key_rep(std::string_view algorithm) {
 
 }  // namespace
 
-Result<SealedObjectFields> read_sealed_object(ByteView bytes, const Limits& limits) {
-  return read_sealed_fields(bytes, limits).with_context("Invalid secret key format");
+Result<SealedObjectFields> read_sealed_object(ByteView bytes, const Limits& limits, bool to_end_of_file) {
+  return read_sealed_fields(bytes, limits, to_end_of_file).with_context("Invalid secret key format");
 }
 
 Result<Bytes> write_sealed_object(ByteView encoded_params, ByteView encrypted_content) {

@@ -31,7 +31,7 @@ struct SealedObjectFields {
 // filter checks: the object is a SealedObjectForKeyProtector with the
 // SealedObject fields, and nothing else. Anything else is kMalformed
 // "Invalid secret key format", as JceKeyStore reports it.
-Result<SealedObjectFields> read_sealed_object(ByteView bytes, const Limits& limits);
+Result<SealedObjectFields> read_sealed_object(ByteView bytes, const Limits& limits, bool to_end_of_file = false);
 
 // The stream ObjectOutputStream writes for a SealedObjectForKeyProtector with
 // these fields, paramsAlg and sealAlg both "PBEWithMD5AndTripleDES".

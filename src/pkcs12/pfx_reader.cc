@@ -63,7 +63,7 @@ Status unsupported_content_type(ByteView type) {
 
 Result<Pfx> read_pfx(ByteView file) {
   Pfx pfx;
-  der::Reader top(file, der::Mode::kBer, 0, "PFX");
+  der::Reader top = der::Reader::whole_file(file, der::Mode::kBer, "PFX");
   KS_ASSIGN_OR_RETURN(der::Reader body, top.read_sequence());
   // The JDK reads one DER value from the stream and never looks further.
   pfx.trailing_bytes = top.remaining();

@@ -117,4 +117,26 @@ INSTANTIATE_TEST_SUITE_P(Kstool, KstoolFixtureTest, ::testing::ValuesIn(load_cas
 
 TEST(KstoolFixtures, ManifestIsThere) { EXPECT_GT(load_cases().size(), 100u); }
 
+// kstool's -showhidden: keytool's stdout unchanged, then the entries the JDK
+// does not see, and no note on stderr since nothing is left out.
+TEST(KstoolFixtures, ShowHiddenListsWhatTheJdkDoesNotSee) {
+  for (const FixtureCase& c : load_cases()) {
+    if (c.name != "openssl_nokeys_p12_list_v" && c.name != "openssl_nokeys_p12_list_rfc" &&
+        c.name != "openssl_nomac_list" && c.name != "openssl_nomac_list_v")
+      continue;
+    SCOPED_TRACE(c.name);
+    std::vector<std::string> args = c.args;
+    args.push_back("-showhidden");
+    const kstool_test::RunResult r =
+        run_kstool(args, kFixtures, {"HOME=/nonexistent-home", "KSTORE_NOW_MS=" + c.now_ms});
+    EXPECT_EQ(0, r.exit_code) << r.out << r.err;
+    const std::string keytool_out = slurp(kFixtures + "/expected/" + c.name + ".out");
+    ASSERT_EQ(keytool_out, r.out.substr(0, keytool_out.size()));
+    const std::string rest = r.out.substr(keytool_out.size());
+    EXPECT_EQ(0u, rest.find("kstool: entries the JDK does not see: 1\n\n")) << rest;
+    EXPECT_NE(std::string::npos, rest.find("Not visible to the JDK: ")) << rest;
+    EXPECT_EQ(slurp(kFixtures + "/expected/" + c.name + ".err"), r.err);
+  }
+}
+
 }  // namespace

@@ -119,6 +119,8 @@ struct Invocation {
   bool src_protected_path = false; // -srcprotected
   bool tls = false;
   bool nowarn = false;
+  // kstool's own options (README, "Extensions"); keytool's help does not list them.
+  bool show_hidden = false;        // -showhidden: -list also lists the entries the JDK does not see
 
   // -J<option> arguments (the Java launcher's), in order, without the "-J".
   std::vector<std::string> jvm_options;

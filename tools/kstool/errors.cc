@@ -29,6 +29,7 @@ Outcome load_failure(const kstore::Status& status, const LoadContext& ctx) {
       return Outcome::error("java.security.KeyStoreException",
                             "Unrecognized keystore format. Please load it with a specified type");
     case ErrorCode::kMalformed:
+    case ErrorCode::kTruncated:
       return Outcome::error("java.io.IOException", ctx.file + ": malformed " + type + " keystore: " + status.message());
     case ErrorCode::kUnsupported:
       return Outcome::error("java.io.IOException", ctx.file + ": unsupported in " + type + " keystore: " + status.message());
@@ -47,6 +48,7 @@ Outcome library_failure(const kstore::Status& status) {
       return Outcome::error("java.security.UnrecoverableKeyException", status.message());
     case ErrorCode::kIo:
     case ErrorCode::kMalformed:
+    case ErrorCode::kTruncated:
     case ErrorCode::kIntegrityFailure:
       return Outcome::error("java.io.IOException", status.message());
     case ErrorCode::kUnsupported:

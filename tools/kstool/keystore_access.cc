@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "errors.h"
 #include "kstore/file.h"
+#include "load_hints.h"
 #include "kstore/java_string.h"
 #include "text.h"
 
@@ -106,7 +107,10 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   }
 
   StoreType reader = StoreType::kPkcs12;
-  KSTOOL_TRY(choose_type(inv, file, out, reader));
+  if (Outcome chosen = choose_type(inv, file, out, reader); !chosen.is_ok()) {
+    if (!out.in_memory) print_load_failure_hint(ctx.io.err, path, file, kstore::Status::UnknownFormat(""));
+    return chosen;
+  }
   kstore::LoadOptions options;
   options.type = reader;
 
@@ -117,12 +121,14 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     }
     Result<kstore::Keystore> loaded = kstore::load_keystore(file, password, options);
     if (!loaded.ok()) {
+      print_load_failure_hint(ctx.io.err, path, file, loaded.status());
       LoadContext lc{path, reader, password != nullptr, true};
       if (reader == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
         lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
+    if (password != nullptr) print_load_hint(ctx.io.err, path, out.store);
     ctx.store_on_disk = describe_on_disk(kstore::detect_store_type(file).value_or(reader), out.store);
     return Outcome::ok();
   };

@@ -3,12 +3,13 @@
 //
 // Entries the JDK does not see (Entry::visible_to_jdk == false: OpenSSL
 // truststore certificates without the trusted-key-usage attribute,
-// unencrypted key bags, ...) are never mixed into keytool's output:
-//  - plain -list prints exactly what keytool prints on stdout, then one note
-//    on stderr saying how many entries were left out;
-//  - -list -v / -list -rfc print keytool's output, then a section headed
+// unencrypted key bags, ...) are never mixed into keytool's output, which a
+// script reads as the entries the JDK can use:
+//  - -list, -list -v and -list -rfc print exactly what keytool prints on
+//    stdout, then one note on stderr saying how many entries were left out;
+//  - with kstool's -showhidden, stdout goes on with a section headed
 //    "kstool: entries the JDK does not see: N" listing each of them in the
-//    same form, with the reason;
+//    form asked for, with the reason;
 //  - -list -alias X for such an entry fails as keytool does ("does not
 //    exist"), with a stderr note that the entry is in the file.
 #include "commands.h"
@@ -208,7 +209,7 @@ Outcome run_list(Context& ctx) {
     if (e == nullptr) {
       if (const Entry* hidden = ks.store.find(*inv.alias); hidden != nullptr && !hidden->visible_to_jdk) {
         ctx.io.err << "kstool: <" << hidden->alias << "> is in the file but not visible to the JDK ("
-                   << hidden->jdk_invisible_reason << "); -list -v shows it\n";
+                   << hidden->jdk_invisible_reason << "); -list -showhidden lists it\n";
       }
       return Outcome::exception("Alias <" + *inv.alias + "> does not exist");
     }
@@ -234,23 +235,21 @@ Outcome run_list(Context& ctx) {
     if (detailed) print_separator(out);
   }
 
-  if (!hidden.empty()) {
-    if (detailed) {
-      out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size()))
-          << "\n\n";
-      std::stable_sort(hidden.begin(), hidden.end(), [](const Entry* a, const Entry* b) {
-        return kstore::java_compare(a->alias, b->alias) < 0;
-      });
-      for (const Entry* e : hidden) {
-        KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));
-        print_separator(out);
-      }
-    } else {
-      const bool one = hidden.size() == 1;
-      ctx.io.err << "kstool: " << format_integer(static_cast<int64_t>(hidden.size())) << " "
-                 << entries_word(hidden.size()) << (one ? " is" : " are")
-                 << " not visible to the JDK and not listed; -list -v shows " << (one ? "it" : "them") << "\n";
-    }
+  if (hidden.empty()) return Outcome::ok();
+  if (!inv.show_hidden) {
+    const bool one = hidden.size() == 1;
+    ctx.io.err << "kstool: " << format_integer(static_cast<int64_t>(hidden.size())) << " "
+               << entries_word(hidden.size()) << (one ? " is" : " are")
+               << " not visible to the JDK and not listed; -list -showhidden lists " << (one ? "it" : "them")
+               << "\n";
+    return Outcome::ok();
+  }
+  out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size())) << "\n\n";
+  std::stable_sort(hidden.begin(), hidden.end(),
+                   [](const Entry* a, const Entry* b) { return kstore::java_compare(a->alias, b->alias) < 0; });
+  for (const Entry* e : hidden) {
+    KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));
+    if (detailed) print_separator(out);
   }
   return Outcome::ok();
 }

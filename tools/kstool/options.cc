@@ -78,6 +78,8 @@ const std::vector<OptionRow>& option_table() {
       {"-conf", K::kConf, {}, std::nullopt, nullptr, nullptr},
       {"-nowarn", K::kFlag, &I::nowarn, std::nullopt, nullptr, nullptr},
       {"-debug", K::kSeenBefore, {}, std::nullopt, nullptr, nullptr},
+      // kstool's own (README, "Extensions").
+      {"-showhidden", K::kFlag, &I::show_hidden, std::nullopt, nullptr, nullptr},
   };
   return rows;
 }
