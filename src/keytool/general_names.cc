@@ -1,20 +1,20 @@
 // GeneralName (RFC 5280 §4.2.1.6) text as printed by the JDK's
 // sun.security.x509 name classes.
-#include "x509/general_names.h"
+#include "keytool/general_names.h"
 
 #include <cstdio>
 #include <optional>
 
 #include "der/writer.h"
 
-#include "x509/hex_dump.h"
+#include "keytool/hex_dump.h"
 #include "x509/java_text.h"
 #include "x509/x500_name.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
-std::string ia5(ByteView b) { return to_utf8(decode_ascii(b)); }
+std::string ia5(ByteView b) { return x509::to_utf8(x509::decode_ascii(b)); }
 
 // java.net.URI accepts these ASCII characters unescaped (RFC 2396 unreserved,
 // reserved and the '%' of escapes); anything else ASCII is a syntax error.
@@ -108,7 +108,7 @@ Result<std::string> directory_name(ByteView contents) {
   Bytes name = {0x30};
   der::append_length(name, rdns.size());
   name.insert(name.end(), rdns.begin(), rdns.end());
-  auto text = name_to_java_string(name);
+  auto text = x509::name_to_java_string(name);
   if (!text.ok()) return java_io_error("X500 RDN");
   return *text;
 }
@@ -184,7 +184,7 @@ Result<std::string> general_name_to_string(const JavaDer& n, bool name_constrain
           JavaDerStream inner(opt.data);
           KS_ASSIGN_OR_RETURN(opt, inner.get_der_value());
           std::u16string text;
-          slot = der_string_as_java(opt.tag, opt.data, &text) ? to_utf8(text) : "null";
+          slot = x509::der_string_as_java(opt.tag, opt.data, &text) ? x509::to_utf8(text) : "null";
         }
       }
       std::string out = "EDIPartyName: ";
@@ -237,4 +237,4 @@ std::string java_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool
