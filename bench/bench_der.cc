@@ -1,14 +1,19 @@
-// DER parsing throughput over a large certificate list: the 10000 distinct
-// EC P-256 certificates of the trusted-certificate workload, concatenated.
+// Certificate throughput over a large list (DER, X.509, keytool's text): the
+// 10000 distinct EC P-256 certificates of the trusted-certificate workload,
+// concatenated for Der/walk.
 //
 //   Der/walk          every TLV, recursing into constructed elements (der::Reader)
 //   X509/parse        x509::parse_certificate on each certificate
 //   X509/summarize    x509::summarize (names, serial, validity, key ids) on each
+//   Keytool/certificate_text    keytool::certificate_text (-list -v) on each
+//   Keytool/algorithm_verdicts  keytool::algorithm_verdicts (every -list) on each
 #include <benchmark/benchmark.h>
 
 #include <vector>
 
 #include "der/reader.h"
+#include "kstore/keytool/algorithm_verdicts.h"
+#include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 #include "workload.h"
 #include "x509/certificate.h"
@@ -73,42 +78,40 @@ void BM_DerWalk(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(list->concatenated.size()));
 }
 
-void BM_X509Parse(benchmark::State& state) {
+// Runs `f` (which returns a Result) on every certificate of the list per
+// iteration; the first failure ends the benchmark with its message.
+template <typename F>
+void per_certificate(benchmark::State& state, F f) {
   const CertList* list = cert_list(state);
   if (!list) return;
   for (auto _ : state) {
     for (const Bytes& c : list->certs) {
-      auto cert = kstore::x509::parse_certificate(c);
-      if (!cert.ok()) {
-        state.SkipWithError(cert.status().to_string().c_str());
+      auto result = f(c);
+      if (!result.ok()) {
+        state.SkipWithError(result.status().to_string().c_str());
         return;
       }
-      benchmark::DoNotOptimize(cert->signature.data());
+      benchmark::DoNotOptimize(result);
     }
   }
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(list->certs.size()));
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(list->concatenated.size()));
 }
 
-void BM_X509Summarize(benchmark::State& state) {
-  const CertList* list = cert_list(state);
-  if (!list) return;
-  for (auto _ : state) {
-    for (const Bytes& c : list->certs) {
-      auto summary = kstore::x509::summarize(c);
-      if (!summary.ok()) {
-        state.SkipWithError(summary.status().to_string().c_str());
-        return;
-      }
-      benchmark::DoNotOptimize(summary->serial_hex.data());
-    }
-  }
-  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(list->certs.size()));
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(list->concatenated.size()));
+void BM_X509Parse(benchmark::State& state) { per_certificate(state, kstore::x509::parse_certificate); }
+void BM_X509Summarize(benchmark::State& state) { per_certificate(state, kstore::x509::summarize); }
+// What kstool -list -v prints per certificate, and what every -list checks.
+void BM_KeytoolCertificateText(benchmark::State& state) {
+  per_certificate(state, [](ByteView der) { return kstore::keytool::certificate_text(der); });
+}
+void BM_KeytoolAlgorithmVerdicts(benchmark::State& state) {
+  per_certificate(state, [](ByteView der) { return kstore::keytool::algorithm_verdicts(der); });
 }
 
 BENCHMARK(BM_DerWalk)->Name("Der/walk/certs:10000")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X509Parse)->Name("X509/parse/certs:10000")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_X509Summarize)->Name("X509/summarize/certs:10000")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KeytoolCertificateText)->Name("Keytool/certificate_text/certs:10000")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KeytoolAlgorithmVerdicts)->Name("Keytool/algorithm_verdicts/certs:10000")->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Certificates: the facts the formats need (names, key identifiers, issuer
-// checks) and the text keytool prints for them.
+// checks, fingerprints) and PEM. keytool's text for a certificate is in
+// kstore/keytool/certificate_text.h.
 #pragma once
 
 #include <cstdint>
@@ -35,31 +36,6 @@ bool is_signed_by(ByteView cert_der, ByteView issuer_der);
 // "AB:CD:…" upper-case hex with colons, as keytool prints fingerprints.
 std::string sha1_fingerprint(ByteView der);
 std::string sha256_fingerprint(ByteView der);
-
-// The lines keytool prints for one certificate in -list -v and -printcert:
-// "Owner: …" through "Version: N", then the extensions block if there are
-// any, exactly as JDK 17 keytool renders them. Every line ends in "\n".
-// Dates use the process's local time zone (TZ), as Java's Date.toString().
-Result<std::string> keytool_describe(ByteView der);
-
-struct DescribeOptions {
-  // The certificate is a trust anchor where it is printed (keytool's
-  // isTrustedCert: a trustedCertEntry of the keystore being listed, or a
-  // cacerts entry with -trustcacerts). keytool then prints its signature
-  // algorithm without the "(weak)"/"(disabled)" marker; key markers stay.
-  bool trusted = false;
-};
-Result<std::string> keytool_describe(ByteView der, const DescribeOptions& options);
-
-// Just the "Signature algorithm name:" and "Subject Public Key Algorithm:"
-// values of keytool_describe (not trusted), with their "(weak)"/"(disabled)"
-// markers: what keytool's weak-algorithm warnings need, without rendering
-// names, dates and extensions for every certificate of a listing.
-struct KeytoolAlgorithmTexts {
-  std::string signature;   // "SHA256withRSA", "SHA1withRSA (weak)"
-  std::string public_key;  // "2048-bit RSA key", "1024-bit RSA key (weak)"
-};
-Result<KeytoolAlgorithmTexts> keytool_algorithm_texts(ByteView der);
 
 enum class PemLineEndings {
   kJdk17,  // BEGIN/END and the last base64 line end in LF, inner base64 lines in CRLF

@@ -48,10 +48,6 @@ Result<Certificate> parse_certificate(ByteView der);
 // seconds optional, fractions only in GeneralizedTime, "Z" or ±hhmm.
 Result<int64_t> parse_time(uint8_t tag, ByteView contents);
 
-// java.util.Date.toString(): "EEE MMM dd HH:mm:ss zzz yyyy" in the process's
-// local time zone (TZ).
-std::string java_date_string(int64_t ms);
-
 // BigInteger(bytes).toString(16) of a two's-complement integer.
 std::string big_integer_hex(ByteView twos_complement);
 

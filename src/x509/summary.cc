@@ -108,4 +108,26 @@ std::string sha256_fingerprint(ByteView der_bytes) {
   return colon_hex(crypto::digest(crypto::HashAlg::kSha256, der_bytes));
 }
 
+std::string big_integer_hex(ByteView v) {
+  if (v.empty()) return "0";
+  Bytes mag(v.begin(), v.end());
+  const bool negative = mag[0] & 0x80;
+  if (negative) {
+    // Two's complement negation.
+    for (uint8_t& b : mag) b = static_cast<uint8_t>(~b);
+    for (size_t i = mag.size(); i-- > 0;) {
+      if (++mag[i] != 0) break;
+    }
+  }
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (uint8_t b : mag) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  const size_t first = out.find_first_not_of('0');
+  out = first == std::string::npos ? "0" : out.substr(first);
+  return negative ? "-" + out : out;
+}
+
 }  // namespace kstore::x509

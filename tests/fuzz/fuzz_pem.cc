@@ -1,14 +1,16 @@
 // Fuzz target: certificate input as keytool -printcert reads it
 // (x509::parse_certificates: PEM blocks, or DER certificates back to back)
-// and everything kstore derives from a certificate: summarize, the keytool
-// description (plain and as a trust anchor), fingerprints, the issuer check
-// and PEM armour. The input is also given to the certificate parsers
-// directly, as a keystore entry's bytes would be. Checks: no kInternal; the
+// and everything kstore derives from a certificate: summarize, keytool's
+// certificate text (plain and as a trust anchor) and algorithm verdicts,
+// fingerprints, the issuer check and PEM armour. The input is also given to
+// the certificate parsers directly, as a keystore entry's bytes would be. Checks: no kInternal; the
 // PEM kstore writes for a certificate reads back as the same bytes, for each
 // line-ending style.
 #include <cstdlib>
 
 #include "fuzz_common.h"
+#include "kstore/keytool/algorithm_verdicts.h"
+#include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 
 using namespace kstore;
@@ -21,16 +23,15 @@ void check_not_internal(const Status& status, const char* what) {
 
 void describe(ByteView der) {
   check_not_internal(x509::summarize(der).status(), "summarize");
-  check_not_internal(x509::keytool_describe(der).status(), "keytool_describe");
-  x509::DescribeOptions trusted;
-  trusted.trusted = true;
-  check_not_internal(x509::keytool_describe(der, trusted).status(), "keytool_describe (trusted)");
+  check_not_internal(keytool::certificate_text(der).status(), "certificate_text");
+  check_not_internal(keytool::certificate_text(der, {.trusted = true}).status(), "certificate_text (trusted)");
+  check_not_internal(keytool::algorithm_verdicts(der).status(), "algorithm_verdicts");
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  // keytool_describe prints dates in the local time zone: keep runs reproducible.
+  // certificate_text prints dates in the local time zone: keep runs reproducible.
   setenv("TZ", "UTC", 1);
   return 0;
 }

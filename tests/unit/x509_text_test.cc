@@ -1,36 +1,16 @@
-// The small Java text rules behind keytool's certificate output: times,
-// Date.toString() zones, BigInteger hex, HexDumpEncoder, X.500 names.
+// The small Java text rules of certificates: times, BigInteger hex, X.500
+// names, Java's charset decoding. keytool's own (Date.toString(),
+// HexDumpEncoder) are in keytool_text_test.cc.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
 
 #include "x509/certificate.h"
-#include "x509/hex_dump.h"
 #include "x509/java_text.h"
 #include "x509/x500_name.h"
 
 namespace kstore::x509 {
 namespace {
-
-class Zone {
- public:
-  explicit Zone(const char* tz) {
-    if (const char* old = std::getenv("TZ")) old_ = old, had_ = true;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~Zone() {
-    if (had_) setenv("TZ", old_.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
-  }
-
- private:
-  std::string old_;
-  bool had_ = false;
-};
 
 int64_t time_of(uint8_t tag, const char* text) {
   auto r = parse_time(tag, as_bytes(text));
@@ -57,43 +37,6 @@ TEST(X509Text, TimesFollowDerValueRules) {
   EXPECT_FALSE(parse_time(0x04, as_bytes("700101000000Z")).ok());
 }
 
-TEST(X509Text, DateToStringUtc) {
-  Zone utc("UTC");
-  EXPECT_EQ(java_date_string(0), "Thu Jan 01 00:00:00 UTC 1970");
-  EXPECT_EQ(java_date_string(-1), "Wed Dec 31 23:59:59 UTC 1969");
-  EXPECT_EQ(java_date_string(253402300799000), "Fri Dec 31 23:59:59 UTC 9999");
-  // Before the Gregorian cutover Date.toString() shows the Julian calendar.
-  EXPECT_EQ(java_date_string(time_of(0x18, "15821014235959Z")), "Thu Oct 04 23:59:59 UTC 1582");
-  EXPECT_EQ(java_date_string(time_of(0x18, "15821015000000Z")), "Fri Oct 15 00:00:00 UTC 1582");
-  EXPECT_EQ(java_date_string(time_of(0x18, "00010101000000Z")), "Mon Jan 03 00:00:00 UTC 1");
-}
-
-TEST(X509Text, DateToStringUsesJavaZoneNames) {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/America/Sao_Paulo")) GTEST_SKIP() << "no tzdata";
-  {
-    Zone z("America/Sao_Paulo");  // tzdata says "-03"; Java says BRT
-    EXPECT_EQ(java_date_string(1767225600000), "Wed Dec 31 21:00:00 BRT 2025");
-  }
-  {
-    Zone z("Europe/Berlin");
-    EXPECT_EQ(java_date_string(1767225600000), "Thu Jan 01 01:00:00 CET 2026");
-    EXPECT_EQ(java_date_string(1782864000000), "Wed Jul 01 02:00:00 CEST 2026");
-  }
-  {
-    Zone z("America/New_York");  // before 1900 Java uses today's standard offset, not local mean time
-    EXPECT_EQ(java_date_string(time_of(0x18, "18500701000000Z")), "Sun Jun 30 19:00:00 EST 1850");
-  }
-  {
-    Zone z("Europe/Dublin");  // negative DST in the C library's data, summer time in Java's
-    EXPECT_EQ(java_date_string(time_of(0x18, "20300715000000Z")), "Mon Jul 15 01:00:00 IST 2030");
-    EXPECT_EQ(java_date_string(time_of(0x18, "20300115000000Z")), "Tue Jan 15 00:00:00 GMT 2030");
-  }
-  {
-    Zone z(":Asia/Tokyo");
-    EXPECT_EQ(java_date_string(0), "Thu Jan 01 09:00:00 JST 1970");
-  }
-}
-
 TEST(X509Text, BigIntegerToString16) {
   auto hex = [](std::initializer_list<uint8_t> b) { return big_integer_hex(Bytes(b)); };
   EXPECT_EQ(hex({0x00}), "0");
@@ -103,17 +46,6 @@ TEST(X509Text, BigIntegerToString16) {
   EXPECT_EQ(hex({0xff}), "-1");
   EXPECT_EQ(hex({0xff, 0x01}), "-ff");
   EXPECT_EQ(hex({0x80, 0x00}), "-8000");
-}
-
-TEST(X509Text, HexDumpEncoderLayout) {
-  EXPECT_EQ(hex_dump({}), "");
-  EXPECT_EQ(hex_dump(as_bytes("0")), "0000: 30                                                 0\n");
-  Bytes b;
-  for (int i = 0; i < 17; ++i) b.push_back(static_cast<uint8_t>('w' + i));  // 'w'..: '{' and beyond are dots
-  EXPECT_EQ(hex_dump(b),
-            "0000: 77 78 79 7A 7B 7C 7D 7E   7F 80 81 82 83 84 85 86  wxyz............\n"
-            "0010: 87                                                 .\n");
-  EXPECT_EQ(hex_dump(Bytes(8, 0x41)), "0000: 41 41 41 41 41 41 41 41                            AAAAAAAA\n");
 }
 
 Bytes name_der(std::initializer_list<std::pair<const char*, const char*>> rdns) {

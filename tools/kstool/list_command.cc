@@ -16,13 +16,14 @@
 
 #include <algorithm>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 
 #include "errors.h"
 #include "keystore_access.h"
 #include "kstore/file.h"
 #include "kstore/java_string.h"
+#include "kstore/keytool/algorithm_verdicts.h"
+#include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 #include "text.h"
 
@@ -37,37 +38,7 @@ constexpr const char* kStars = "*******************************************";
 
 // ---- weak algorithms (Main.checkWeakConstraint, JDK 17 texts) --------------
 
-enum class Strength { kOk, kWeak, kDisabled };
-
-// "SHA1withRSA (weak)" → ("SHA1withRSA", kWeak)
-std::pair<std::string, Strength> split_marker(std::string value) {
-  for (const auto& [suffix, strength] : {std::pair<const char*, Strength>{" (weak)", Strength::kWeak},
-                                         std::pair<const char*, Strength>{" (disabled)", Strength::kDisabled}}) {
-    const std::string sfx = suffix;
-    if (value.size() > sfx.size() && value.compare(value.size() - sfx.size(), sfx.size(), sfx) == 0)
-      return {value.substr(0, value.size() - sfx.size()), strength};
-  }
-  return {value, Strength::kOk};
-}
-
-// keytool's verdicts on a certificate's signature algorithm and key, as
-// x509::keytool_describe marks them on its "Signature algorithm name:" and
-// "Subject Public Key Algorithm:" lines (x509::keytool_algorithm_texts).
-struct AlgorithmVerdicts {
-  std::string sig_alg;
-  Strength sig = Strength::kOk;
-  std::string key;  // "1024-bit RSA key"
-  Strength key_strength = Strength::kOk;
-};
-
-std::optional<AlgorithmVerdicts> algorithm_verdicts(kstore::ByteView der) {
-  Result<kstore::x509::KeytoolAlgorithmTexts> texts = kstore::x509::keytool_algorithm_texts(der);
-  if (!texts.ok()) return std::nullopt;
-  AlgorithmVerdicts v;
-  std::tie(v.sig_alg, v.sig) = split_marker(texts->signature);
-  std::tie(v.key, v.key_strength) = split_marker(texts->public_key);
-  return v;
-}
+using kstore::keytool::AlgorithmStrength;
 
 // Main.isTrustedCert: getCertificateAlias(cert) names a trusted-certificate
 // entry. When a key entry holds the same certificate and comes first in the
@@ -85,22 +56,23 @@ class TrustedCertificates {
 };
 
 void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::string& label, kstore::ByteView der) {
-  std::optional<AlgorithmVerdicts> v = algorithm_verdicts(der);
-  if (!v) return;
+  Result<kstore::keytool::AlgorithmVerdicts> v = kstore::keytool::algorithm_verdicts(der);
+  if (!v.ok()) return;
   // No need to check the signature of a trust anchor.
   if (!trusted.contains(der)) {
-    if (v->sig == Strength::kDisabled)
-      ctx.warnings.push_back(label + " uses the " + v->sig_alg +
+    if (v->signature.strength == AlgorithmStrength::kDisabled)
+      ctx.warnings.push_back(label + " uses the " + v->signature.text +
                              " signature algorithm which is considered a security risk and is disabled.");
-    if (v->sig == Strength::kWeak)
-      ctx.warnings.push_back(label + " uses the " + v->sig_alg +
+    if (v->signature.strength == AlgorithmStrength::kWeak)
+      ctx.warnings.push_back(label + " uses the " + v->signature.text +
                              " signature algorithm which is considered a security risk. This algorithm will be "
                              "disabled in a future update.");
   }
-  if (v->key_strength == Strength::kDisabled)
-    ctx.warnings.push_back(label + " uses a " + v->key + " which is considered a security risk and is disabled.");
-  if (v->key_strength == Strength::kWeak)
-    ctx.warnings.push_back(label + " uses a " + v->key +
+  if (v->public_key.strength == AlgorithmStrength::kDisabled)
+    ctx.warnings.push_back(label + " uses a " + v->public_key.text +
+                           " which is considered a security risk and is disabled.");
+  if (v->public_key.strength == AlgorithmStrength::kWeak)
+    ctx.warnings.push_back(label + " uses a " + v->public_key.text +
                            " which is considered a security risk. This key size will be disabled in a future update.");
 }
 
@@ -108,9 +80,9 @@ Outcome print_certificate(const Context& ctx, const TrustedCertificates& trusted
                           size_t index, kstore::ByteView der, std::ostream& out) {
   if (ctx.inv.verbose) {
     // keytool prints a trust anchor's signature algorithm without the weak marker.
-    kstore::x509::DescribeOptions options;
+    kstore::keytool::CertificateTextOptions options;
     options.trusted = trusted.contains(der);
-    Result<std::string> text = kstore::x509::keytool_describe(der, options);
+    Result<std::string> text = kstore::keytool::certificate_text(der, options);
     if (!text.ok()) {
       return Outcome::error("java.security.cert.CertificateParsingException",
                             "<" + alias + ">: certificate " + std::to_string(index + 1) + ": " +

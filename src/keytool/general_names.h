@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "keytool/java_der.h"
 #include "kstore/status.h"
-#include "x509/java_der.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 // One GeneralName; `name_constraint` relaxes URI syntax as the JDK does for
 // NameConstraints subtrees. Errors carry the JDK's exception text.
@@ -24,4 +24,4 @@ std::string java_list(const std::vector<std::string>& items);
 // IPAddressName.toString() of the raw address (4, 8, 16 or 32 bytes).
 Result<std::string> ip_address_to_string(ByteView address);
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

@@ -1,20 +1,20 @@
 // GeneralName (RFC 5280 §4.2.1.6) text as printed by the JDK's
 // sun.security.x509 name classes.
-#include "x509/general_names.h"
+#include "keytool/general_names.h"
 
 #include <cstdio>
 #include <optional>
 
 #include "der/writer.h"
 
-#include "x509/hex_dump.h"
+#include "keytool/hex_dump.h"
 #include "x509/java_text.h"
 #include "x509/x500_name.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
-std::string ia5(ByteView b) { return to_utf8(decode_ascii(b)); }
+std::string ia5(ByteView b) { return x509::to_utf8(x509::decode_ascii(b)); }
 
 // java.net.URI accepts these ASCII characters unescaped (RFC 2396 unreserved,
 // reserved and the '%' of escapes); anything else ASCII is a syntax error.
@@ -108,9 +108,51 @@ Result<std::string> directory_name(ByteView contents) {
   Bytes name = {0x30};
   der::append_length(name, rdns.size());
   name.insert(name.end(), rdns.begin(), rdns.end());
-  auto text = name_to_java_string(name);
+  auto text = x509::name_to_java_string(name);
   if (!text.ok()) return java_io_error("X500 RDN");
   return *text;
+}
+
+// otherName [0] IMPLICIT SEQUENCE { type-id, value }: OtherName.toString()
+// for a type the JDK has no class for.
+Result<std::string> other_name(ByteView contents) {
+  JavaDerStream in(contents);
+  KS_ASSIGN_OR_RETURN(JavaDer type, in.get_der_value());
+  KS_ASSIGN_OR_RETURN(std::string oid, java_get_oid(type));
+  // JDK 17 takes any element as the value (later JDKs insist on [0]).
+  KS_ASSIGN_OR_RETURN(JavaDer value, in.get_der_value());
+  (void)value;
+  return "Other-Name: Unrecognized ObjectIdentifier: " + oid;
+}
+
+// EDIPartyName (JDK 17): only primitive [0]/[1] are read, each holding a
+// whole string TLV; a missing partyName prints as "null".
+Result<std::string> edi_party_name(ByteView contents) {
+  std::vector<JavaDer> seq;
+  JavaDerStream in(contents);
+  while (in.available()) {
+    KS_ASSIGN_OR_RETURN(JavaDer opt, in.get_der_value());
+    seq.push_back(opt);
+  }
+  if (seq.empty() || seq.size() > 2) return java_io_error("Invalid encoding of EDIPartyName");
+  std::optional<std::string> assigner, party;
+  for (JavaDer opt : seq) {
+    for (unsigned which : {0u, 1u}) {
+      if (!opt.context(which) || opt.constructed()) continue;
+      std::optional<std::string>& slot = which == 0 ? assigner : party;
+      if (slot) {
+        return java_io_error(which == 0 ? "Duplicate nameAssigner found in EDIPartyName"
+                                        : "Duplicate partyName found in EDIPartyName");
+      }
+      JavaDerStream inner(opt.data);
+      KS_ASSIGN_OR_RETURN(opt, inner.get_der_value());
+      std::u16string text;
+      slot = x509::der_string_as_java(opt.tag, opt.data, &text) ? x509::to_utf8(text) : "null";
+    }
+  }
+  std::string out = "EDIPartyName: ";
+  if (assigner) out += "  nameAssigner = " + *assigner + ",";
+  return out + "  partyName = " + party.value_or("null");
 }
 
 }  // namespace
@@ -136,16 +178,9 @@ Result<std::string> general_name_to_string(const JavaDer& n, bool name_constrain
   const bool context = (n.tag & 0xc0) == 0x80;
   const bool constructed = n.constructed();
   switch (tag) {
-    case 0: {  // otherName [0] IMPLICIT SEQUENCE { type-id, value }
+    case 0:
       if (!context || !constructed) return java_io_error("Invalid encoding of Other-Name");
-      JavaDerStream in(n.data);
-      KS_ASSIGN_OR_RETURN(JavaDer type, in.get_der_value());
-      KS_ASSIGN_OR_RETURN(std::string oid, java_get_oid(type));
-      // JDK 17 takes any element as the value (later JDKs insist on [0]).
-      KS_ASSIGN_OR_RETURN(JavaDer value, in.get_der_value());
-      (void)value;
-      return "Other-Name: Unrecognized ObjectIdentifier: " + oid;
-    }
+      return other_name(n.data);
     case 1: {
       if (!context || constructed) return java_io_error("Invalid encoding of RFC822 name");
       const std::string name = ia5(n.data);
@@ -161,36 +196,9 @@ Result<std::string> general_name_to_string(const JavaDer& n, bool name_constrain
     case 4:
       if (!context || !constructed) return java_io_error("Invalid encoding of Directory name");
       return directory_name(n.data);
-    case 5: {
-      // EDIPartyName (JDK 17): only primitive [0]/[1] are read, each holding a
-      // whole string TLV; a missing partyName prints as "null".
+    case 5:
       if (!context || !constructed) return java_io_error("Invalid encoding of EDI name");
-      std::vector<JavaDer> seq;
-      JavaDerStream in(n.data);
-      while (in.available()) {
-        KS_ASSIGN_OR_RETURN(JavaDer opt, in.get_der_value());
-        seq.push_back(opt);
-      }
-      if (seq.empty() || seq.size() > 2) return java_io_error("Invalid encoding of EDIPartyName");
-      std::optional<std::string> assigner, party;
-      for (JavaDer opt : seq) {
-        for (unsigned which : {0u, 1u}) {
-          if (!opt.context(which) || opt.constructed()) continue;
-          std::optional<std::string>& slot = which == 0 ? assigner : party;
-          if (slot) {
-            return java_io_error(which == 0 ? "Duplicate nameAssigner found in EDIPartyName"
-                                            : "Duplicate partyName found in EDIPartyName");
-          }
-          JavaDerStream inner(opt.data);
-          KS_ASSIGN_OR_RETURN(opt, inner.get_der_value());
-          std::u16string text;
-          slot = der_string_as_java(opt.tag, opt.data, &text) ? to_utf8(text) : "null";
-        }
-      }
-      std::string out = "EDIPartyName: ";
-      if (assigner) out += "  nameAssigner = " + *assigner + ",";
-      return out + "  partyName = " + party.value_or("null");
-    }
+      return edi_party_name(n.data);
     case 6: {
       if (!context || constructed) return java_io_error("Invalid encoding of URI");
       const std::string name = ia5(n.data);
@@ -237,4 +245,4 @@ std::string java_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

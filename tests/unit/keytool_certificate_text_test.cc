@@ -1,7 +1,7 @@
-// keytool_describe against JDK 17 keytool, byte for byte: every fixture in
-// testdata/x509 (expected outputs made by testdata/x509/make.sh), and, when a
-// keytool is installed, every certificate in the interoperability corpus
-// compared on the fly.
+// keytool::certificate_text against JDK 17 keytool, byte for byte: every
+// fixture in testdata/x509 (expected outputs made by testdata/x509/make.sh),
+// and, when a keytool is installed, every certificate in the
+// interoperability corpus compared on the fly.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -14,11 +14,18 @@
 #include <set>
 #include <sstream>
 
-#include "support/corpus.h"
+#include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
+#include "support/corpus.h"
+#include "support/time_zone.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
+
+using x509::parse_certificates;
+using x509::PemLineEndings;
+using x509::summarize;
+using x509::to_pem;
 
 namespace fs = std::filesystem;
 
@@ -29,24 +36,8 @@ std::string read_text(const fs::path& p) {
 
 // Dates print in the local time zone, as Java's Date.toString() does; the
 // fixtures were made with TZ=UTC.
-class UtcZone {
- public:
-  UtcZone() {
-    const char* old = std::getenv("TZ");
-    if (old) old_ = old;
-    had_ = old != nullptr;
-    setenv("TZ", "UTC", 1);
-    tzset();
-  }
-  ~UtcZone() {
-    if (had_) setenv("TZ", old_.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
-  }
-
- private:
-  std::string old_;
-  bool had_ = false;
+struct UtcZone : testing::ScopedTimeZone {
+  UtcZone() : ScopedTimeZone("UTC") {}
 };
 
 // First differing line, for a readable failure.
@@ -62,7 +53,7 @@ std::string first_difference(const std::string& want, const std::string& got) {
   }
 }
 
-TEST(X509Keytool, EveryFixtureMatchesJdk17) {
+TEST(KeytoolCertificateText, EveryFixtureMatchesJdk17) {
   UtcZone utc;
   const fs::path dir = fs::path(KSTORE_TESTDATA_DIR) / "x509";
   int compared = 0;
@@ -75,7 +66,7 @@ TEST(X509Keytool, EveryFixtureMatchesJdk17) {
     auto certs = parse_certificates(as_bytes(pem));
     ASSERT_TRUE(certs.ok()) << certs.status().to_string();
     ASSERT_EQ(certs->size(), 1u);
-    auto text = keytool_describe((*certs)[0]);
+    auto text = certificate_text((*certs)[0]);
     ASSERT_TRUE(text.ok()) << text.status().to_string();
     const std::string expected = read_text(expected_path);
     EXPECT_EQ(*text, expected) << first_difference(expected, *text);
@@ -84,13 +75,13 @@ TEST(X509Keytool, EveryFixtureMatchesJdk17) {
   EXPECT_GE(compared, 70);
 }
 
-TEST(X509Keytool, TrustedCertificatesHaveNoSignatureMarker) {
+TEST(KeytoolCertificateText, TrustedCertificatesHaveNoSignatureMarker) {
   UtcZone utc;
   const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "rsa1024_sha1.pem");
   auto certs = parse_certificates(as_bytes(pem));
   ASSERT_TRUE(certs.ok());
-  auto untrusted = keytool_describe((*certs)[0]);
-  auto trusted = keytool_describe((*certs)[0], DescribeOptions{.trusted = true});
+  auto untrusted = certificate_text((*certs)[0]);
+  auto trusted = certificate_text((*certs)[0], CertificateTextOptions{.trusted = true});
   ASSERT_TRUE(untrusted.ok());
   ASSERT_TRUE(trusted.ok());
   EXPECT_NE(untrusted->find("Signature algorithm name: SHA1withRSA (weak)\n"), std::string::npos);
@@ -99,20 +90,20 @@ TEST(X509Keytool, TrustedCertificatesHaveNoSignatureMarker) {
   EXPECT_NE(trusted->find("Subject Public Key Algorithm: 1024-bit RSA key (weak)\n"), std::string::npos);
 }
 
-TEST(X509Keytool, EveryTruncationFailsCleanly) {
+TEST(KeytoolCertificateText, EveryTruncationFailsCleanly) {
   const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "ext_mixed.pem");
   auto certs = parse_certificates(as_bytes(pem));
   ASSERT_TRUE(certs.ok());
   const Bytes& der = (*certs)[0];
   for (size_t len = 0; len < der.size(); ++len) {
     SCOPED_TRACE(len);
-    auto text = keytool_describe(ByteView(der).first(len));
+    auto text = certificate_text(ByteView(der).first(len));
     ASSERT_FALSE(text.ok());
     EXPECT_EQ(text.status().code(), ErrorCode::kMalformed);
   }
 }
 
-TEST(X509Keytool, CorruptedBytesNeverCrash) {
+TEST(KeytoolCertificateText, CorruptedBytesNeverCrash) {
   // Flip bytes of every fixture; each result is text or a clean error, never
   // a crash (the sanitizer build runs this too).
   const fs::path dir = fs::path(KSTORE_TESTDATA_DIR) / "x509";
@@ -125,7 +116,7 @@ TEST(X509Keytool, CorruptedBytesNeverCrash) {
     for (size_t i = 0; i < der.size(); ++i) {
       for (uint8_t flip : {0x81}) {
         der[i] ^= flip;
-        auto text = keytool_describe(der);
+        auto text = certificate_text(der);
         if (!text.ok()) {
           EXPECT_NE(text.status().code(), ErrorCode::kInternal) << entry.path().filename() << " byte " << i;
         }
@@ -251,7 +242,7 @@ std::vector<CorpusStore> corpus_stores(const fs::path& corpus) {
 
 // Prints every certificate with one keytool run ("Certificate[i]:" before
 // each, an empty line between) and compares each block with
-// keytool_describe. Returns how many matched byte for byte.
+// certificate_text. Returns how many matched byte for byte.
 int compare_with_keytool(const std::string& keytool, const std::vector<Bytes>& certs) {
   const std::string env = "TZ=UTC LC_ALL=C.UTF-8 ";
   // One keytool run prints them all: "Certificate[i]:" before each, an empty line between.
@@ -282,7 +273,7 @@ int compare_with_keytool(const std::string& keytool, const std::vector<Bytes>& c
     }
     const std::string expected = printed.substr(pos, end - pos);
     pos = i + 1 < certs.size() ? end + 1 : end;
-    auto text = keytool_describe(certs[i]);
+    auto text = certificate_text(certs[i]);
     if (!text.ok()) {
       ADD_FAILURE() << text.status().to_string();
       continue;
@@ -293,7 +284,7 @@ int compare_with_keytool(const std::string& keytool, const std::vector<Bytes>& c
   return matched;
 }
 
-TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
+TEST(KeytoolCertificateText, EveryCorpusCertificateMatchesInstalledKeytool) {
   const std::string keytool = keytool_path();
   if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
   const fs::path corpus = kstore::testing::corpus::corpus_dir();
@@ -344,7 +335,7 @@ TEST(X509Keytool, EveryCorpusCertificateMatchesInstalledKeytool) {
 }
 
 // The system's trust store: over a hundred current root certificates.
-TEST(X509Keytool, EverySystemTrustAnchorMatchesInstalledKeytool) {
+TEST(KeytoolCertificateText, EverySystemTrustAnchorMatchesInstalledKeytool) {
   const std::string keytool = keytool_path();
   if (keytool.empty()) GTEST_SKIP() << "keytool is not installed";
   const fs::path bundle = "/etc/ssl/certs/ca-certificates.crt";
@@ -357,4 +348,4 @@ TEST(X509Keytool, EverySystemTrustAnchorMatchesInstalledKeytool) {
 }
 
 }  // namespace
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

@@ -3,12 +3,12 @@
 // constant, listed by running that JDK). The JDK prints these names for
 // extended key usages and signature algorithms; anything else is shown as
 // its dotted form.
-#include "x509/known_oids.h"
+#include "keytool/known_oids.h"
 
 #include <algorithm>
 #include <array>
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
 struct KnownOid {
@@ -301,4 +301,4 @@ const char* known_oid_name(std::string_view dotted) {
   return it->name.data();
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

@@ -10,15 +10,15 @@
 #include "kstore/status.h"
 #include "x509/certificate.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 // "\nExtensions: \n\n#1: ObjectId: …" through the blank line after the last
 // extension, or "" when there are none. A critical extension the JDK cannot
 // decode makes the whole certificate unreadable to keytool: kMalformed.
-Result<std::string> render_extensions(const std::vector<Extension>& extensions);
+Result<std::string> render_extensions(const std::vector<x509::Extension>& extensions);
 
 // The extendedKeyUsage OIDs if the certificate has a decodable EKU
 // extension (X509Certificate.getExtendedKeyUsage()), else nullopt.
-std::optional<std::vector<std::string>> extended_key_usages(const std::vector<Extension>& extensions);
+std::optional<std::vector<std::string>> extended_key_usages(const std::vector<x509::Extension>& extensions);
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

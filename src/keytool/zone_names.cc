@@ -3,12 +3,12 @@
 // OpenJDK 17.0.15 (listed by running that JDK). Java names a zone by its
 // standard/daylight pair whatever the date, where the C library would say
 // "LMT" or "+03" for historical or unnamed offsets.
-#include "x509/zone_names.h"
+#include "keytool/zone_names.h"
 
 #include <algorithm>
 #include <iterator>
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
 struct ZoneNames {
@@ -661,4 +661,4 @@ std::optional<std::string> java_zone_short_name(std::string_view zone_id, bool d
   return std::string(daylight ? it->daylight : it->standard);
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

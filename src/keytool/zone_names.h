@@ -5,13 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 // "CET"/"CEST" for "Europe/Berlin"; nullopt for an ID Java does not know.
 std::optional<std::string> java_zone_short_name(std::string_view zone_id, bool daylight);
 
-// The zone ID the JVM would pick as its default: $TZ (without a leading ':'),
-// else the target of /etc/localtime below ".../zoneinfo/"; empty if neither.
-std::string java_default_zone_id();
-
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

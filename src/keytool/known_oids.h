@@ -3,9 +3,9 @@
 
 #include <string_view>
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 // stdName() of the KnownOIDs constant for a dotted OID, or nullptr.
 const char* known_oid_name(std::string_view dotted);
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

@@ -1,12 +1,12 @@
 // DerValue / DerInputStream behaviour of OpenJDK 17, including the exception
 // texts keytool shows for an extension it cannot decode.
-#include "x509/java_der.h"
+#include "keytool/java_der.h"
 
 #include <vector>
 
 #include "der/reader.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
 // Java prints tags as signed bytes.
@@ -121,4 +121,4 @@ Bytes big_integer_bytes(ByteView v) {
   return to_bytes(d);
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

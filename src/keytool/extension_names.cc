@@ -4,14 +4,14 @@
 // Authority/SubjectInfoAccess (AccessDescription) in sun.security.x509.
 #include <optional>
 
-#include "x509/extension_bodies.h"
-#include "x509/general_names.h"
-#include "x509/hex_dump.h"
-#include "x509/java_der.h"
+#include "keytool/extension_bodies.h"
+#include "keytool/general_names.h"
+#include "keytool/hex_dump.h"
+#include "keytool/java_der.h"
 #include "x509/java_text.h"
 #include "x509/x500_name.h"
 
-namespace kstore::x509::ext {
+namespace kstore::keytool::ext {
 namespace {
 
 std::string key_identifier(ByteView id) { return "KeyIdentifier [\n" + hex_dump(id) + "]\n"; }
@@ -64,7 +64,7 @@ Result<std::string> authority_key_identifier(bool, ByteView value) {
       std::string hex;
       for (size_t i = 0; i < b.size(); ++i) {
         if (i) hex.push_back(':');
-        hex += hex_lower(ByteView(&b[i], 1));
+        hex += x509::hex_lower(ByteView(&b[i], 1));
       }
       serial = "SerialNumber: " + hex;
     } else {
@@ -98,7 +98,7 @@ Result<std::string> distribution_point(const JavaDer& val) {
         name = java_list(list);
       } else if (dpn.context(1) && dpn.constructed()) {
         // nameRelativeToCRLIssuer: RDN.toString() of the [1] IMPLICIT SET.
-        auto text = rdn_to_java_string(dpn.data);
+        auto text = x509::rdn_to_java_string(dpn.data);
         if (!text.ok()) return java_io_error("X500 RDN");
         name = *text;
       } else {
@@ -188,4 +188,4 @@ Result<std::string> info_access(const char* name, ByteView value) {
 Result<std::string> authority_info_access(bool, ByteView v) { return info_access("AuthorityInfoAccess", v); }
 Result<std::string> subject_info_access(bool, ByteView v) { return info_access("SubjectInfoAccess", v); }
 
-}  // namespace kstore::x509::ext
+}  // namespace kstore::keytool::ext

@@ -2,9 +2,9 @@
 // line with two extra spaces after the eighth, padding on a short last line,
 // then the bytes as ASCII where ' ' <= b <= 'z' (Java bytes are signed, so
 // everything above 0x7f, and '{' to DEL, shows as '.').
-#include "x509/hex_dump.h"
+#include "keytool/hex_dump.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 std::string hex_dump(ByteView bytes) {
   static const char kDigits[] = "0123456789ABCDEF";
@@ -38,4 +38,4 @@ std::string hex_dump(ByteView bytes) {
   return out;
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

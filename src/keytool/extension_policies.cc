@@ -4,12 +4,12 @@
 // (GeneralSubtrees), PolicyConstraintsExtension, PolicyMappingsExtension.
 #include <optional>
 
-#include "x509/extension_bodies.h"
-#include "x509/general_names.h"
-#include "x509/hex_dump.h"
-#include "x509/java_der.h"
+#include "keytool/extension_bodies.h"
+#include "keytool/general_names.h"
+#include "keytool/hex_dump.h"
+#include "keytool/java_der.h"
 
-namespace kstore::x509::ext {
+namespace kstore::keytool::ext {
 
 // CertificatePoliciesExtension / PolicyInformation / java.security.cert.PolicyQualifierInfo.
 Result<std::string> certificate_policies(bool, ByteView value) {
@@ -142,4 +142,4 @@ Result<std::string> policy_mappings(bool, ByteView value) {
   return "PolicyMappings [\n" + java_list(maps) + "]\n";
 }
 
-}  // namespace kstore::x509::ext
+}  // namespace kstore::keytool::ext

@@ -5,12 +5,13 @@
 // (constructor checks with their exception texts, then toString()).
 #include <optional>
 
+#include "keytool/extension_bodies.h"
+#include "keytool/java_date.h"
+#include "keytool/java_der.h"
+#include "keytool/known_oids.h"
 #include "x509/certificate.h"
-#include "x509/extension_bodies.h"
-#include "x509/java_der.h"
-#include "x509/known_oids.h"
 
-namespace kstore::x509::ext {
+namespace kstore::keytool::ext {
 namespace {
 
 std::string bool_text(bool b) { return b ? "true" : "false"; }
@@ -119,7 +120,7 @@ Result<std::string> private_key_usage(bool, ByteView value) {
                                (before ? "notBefore" : "notAfter") + " in PrivateKeyUsage.");
     }
     if (opt.data.size() < 13) return java_io_error("DER Generalized Time length error");
-    auto t = parse_time(0x18, opt.data);
+    auto t = x509::parse_time(0x18, opt.data);
     if (!t.ok()) return java_io_error("Parse Generalized time, invalid format");
     (before ? not_before : not_after) = *t;
   }
@@ -145,4 +146,4 @@ Result<std::string> inhibit_any_policy(bool critical, ByteView value) {
 // OCSPNoCheckExtension ignores its value and prints nothing beyond the header.
 Result<std::string> ocsp_no_check(bool, ByteView) { return std::string(); }
 
-}  // namespace kstore::x509::ext
+}  // namespace kstore::keytool::ext

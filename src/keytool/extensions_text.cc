@@ -3,14 +3,14 @@
 // keeps them in, and keytool's printExtensions framing. The bodies are in
 // extension_{usage,names,policies}.cc; the evidence for every byte is in
 // testdata/x509/*.printcert.txt.
-#include "x509/extensions_render.h"
+#include "keytool/extensions_text.h"
 
 #include <map>
 
-#include "x509/extension_bodies.h"
-#include "x509/hex_dump.h"
+#include "keytool/extension_bodies.h"
+#include "keytool/hex_dump.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 namespace {
 
 using Render = Result<std::string> (*)(bool critical, ByteView value);
@@ -53,18 +53,18 @@ const KnownExtension* find_known(const std::string& oid) {
   return nullptr;
 }
 
-std::string header(const Extension& e) {
+std::string header(const x509::Extension& e) {
   return "ObjectId: " + e.oid + " Criticality=" + bool_text(e.critical) + "\n";
 }
 
 }  // namespace
 
-Result<std::string> render_extensions(const std::vector<Extension>& extensions) {
+Result<std::string> render_extensions(const std::vector<x509::Extension>& extensions) {
   // CertificateExtensions: a TreeMap keyed by the extension's name (or OID
   // for unknown ones), then the ones that failed to decode, by OID.
   std::map<std::string, std::string> parsed;
   std::map<std::string, std::string> unparseable;
-  for (const Extension& e : extensions) {
+  for (const x509::Extension& e : extensions) {
     const KnownExtension* known = find_known(e.oid);
     std::string key = known ? known->name : e.oid;
     std::string text;
@@ -93,8 +93,8 @@ Result<std::string> render_extensions(const std::vector<Extension>& extensions) 
   return out;
 }
 
-std::optional<std::vector<std::string>> extended_key_usages(const std::vector<Extension>& extensions) {
-  for (const Extension& e : extensions) {
+std::optional<std::vector<std::string>> extended_key_usages(const std::vector<x509::Extension>& extensions) {
+  for (const x509::Extension& e : extensions) {
     if (e.oid != "2.5.29.37") continue;
     auto oids = ext::eku_oids(e.value);
     if (oids.ok()) return *oids;
@@ -103,4 +103,4 @@ std::optional<std::vector<std::string>> extended_key_usages(const std::vector<Ex
   return std::nullopt;
 }
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

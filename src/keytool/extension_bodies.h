@@ -10,7 +10,7 @@
 #include "kstore/bytes.h"
 #include "kstore/status.h"
 
-namespace kstore::x509::ext {
+namespace kstore::keytool::ext {
 
 // extension_usage.cc
 Result<std::string> basic_constraints(bool critical, ByteView value);
@@ -39,4 +39,4 @@ Result<std::string> name_constraints(bool critical, ByteView value);
 Result<std::string> policy_constraints(bool critical, ByteView value);
 Result<std::string> policy_mappings(bool critical, ByteView value);
 
-}  // namespace kstore::x509::ext
+}  // namespace kstore::keytool::ext

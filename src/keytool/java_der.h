@@ -10,7 +10,7 @@
 #include "kstore/bytes.h"
 #include "kstore/status.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 struct JavaDer {
   uint8_t tag = 0;
@@ -49,4 +49,4 @@ Result<Bytes> java_get_octet_string(const JavaDer& v, uint8_t as_tag = 0x04);
 // BigInteger.toByteArray() of two's-complement contents (minimal form).
 Bytes big_integer_bytes(ByteView twos_complement);
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool

@@ -6,9 +6,9 @@
 
 #include "kstore/bytes.h"
 
-namespace kstore::x509 {
+namespace kstore::keytool {
 
 // "0000: 9D 01 … 7D 20  ..m..A[..-..ae. \n" per 16 bytes; empty for no bytes.
 std::string hex_dump(ByteView bytes);
 
-}  // namespace kstore::x509
+}  // namespace kstore::keytool
