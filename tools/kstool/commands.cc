@@ -7,6 +7,13 @@
 #include "options.h"
 
 namespace kstool {
+
+// Each command's entry function, in its own <name>_command.cc.
+Outcome run_list(Context& ctx);
+Outcome run_delete(Context& ctx);
+Outcome run_change_alias(Context& ctx);
+Outcome run_import_keystore(Context& ctx);
+
 namespace {
 
 struct CommandRow {

@@ -1,6 +1,7 @@
-// The entry functions of the commands kstool implements, one file each, run
-// after the checks every command shares (run.cc). The command table
-// (commands.cc) names each command's function.
+// How run.cc finds the function of a command: the command table
+// (commands.cc) names it. Each command is one file, <name>_command.cc, with
+// one entry function `Outcome run_<name>(Context&)`, run after the checks
+// every command shares (run.cc).
 #pragma once
 
 #include "cli.h"
@@ -15,9 +16,5 @@ using CommandHandler = Outcome (*)(Context& ctx);
 // not implement (yet).
 CommandHandler command_handler(Command c);
 
-Outcome run_list(Context& ctx);
-Outcome run_delete(Context& ctx);
-Outcome run_change_alias(Context& ctx);
-Outcome run_import_keystore(Context& ctx);
 
 }  // namespace kstool
