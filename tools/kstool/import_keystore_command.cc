@@ -107,33 +107,83 @@ kstore::SealParams seal_params_for(const Context& ctx, const OpenedKeystore& des
   return kstore::pkcs12_seal_params(kstore::pkcs12_profile_protection(kstore::Pkcs12Profile::kModern));
 }
 
+// The checks before anything is read, and both stores opened. In place,
+// keytool reads the source first and lets its password stand for the
+// destination's; otherwise the destination comes first. Either way the
+// destination is locked before anything is read.
+Outcome open_stores(Context& ctx, bool in_place, OpenedKeystore& src, Destination& dest) {
+  const std::string& src_path = *ctx.inv.srckeystore;
+  struct stat st {};
+  if (::stat(src_path.c_str(), &st) == 0 && st.st_size == 0)
+    return Outcome::exception("Source keystore file exists, but is empty: " + src_path);
+  if (!in_place) ctx.io.err << "Importing keystore " << src_path << " to " << ctx.keystore_path << "...\n";
+  if (!in_place && ::stat(ctx.keystore_path.c_str(), &st) == 0 && st.st_size == 0)
+    return Outcome::exception("Keystore file exists, but is empty: " + ctx.keystore_path);
+  if (in_place) {
+    KSTOOL_TRY(lock_keystore(ctx, dest.lock));
+    KSTOOL_TRY(open_source_keystore(ctx, src));
+    return open_destination_keystore(ctx, true, src.password ? &*src.password : nullptr, dest);
+  }
+  KSTOOL_TRY(open_destination_keystore(ctx, false, nullptr, dest));
+  return open_source_keystore(ctx, src);
+}
+
+// keytool's doImportKeyStoreAll: every entry the JDK sees, in its order,
+// with a count at the end. `failed` counts the entries not imported.
+Outcome import_all(ImportRun& run, size_t& failed) {
+  Context& ctx = run.ctx;
+  if (ctx.inv.dest || ctx.inv.srckeypass)
+    return Outcome::exception("if alias not specified, destalias and srckeypass must not be specified");
+  const kstore::JdkView src_view = run.src.jdk();
+  const std::vector<const Entry*> entries = src_view.entries();
+  run.presealed = preseal_keys(ctx, run.src, run.dest.ks, entries, run.seal_params);
+  size_t imported = 0;
+  for (const Entry* e : entries) {
+    const std::string alias = src_view.alias(*e);
+    ImportResult result = ImportResult::kCancelled;
+    KSTOOL_TRY(import_one(run, alias, result));
+    if (result == ImportResult::kImported) {
+      ++imported;
+      ctx.io.err << "Entry for alias " << alias << " successfully imported.\n";
+    } else if (result == ImportResult::kFailed) {
+      ++failed;
+      if (!ctx.inv.noprompt && ask_yes_no(ctx.io, "Do you want to quit the import process? [no]:  ") == YesNo::kYes)
+        break;
+    }
+  }
+  ctx.io.err << "Import command completed:  " << format_integer(static_cast<int64_t>(imported))
+             << " entries successfully imported, " << format_integer(static_cast<int64_t>(entries.size() - imported))
+             << " entries failed or cancelled\n";
+  return Outcome::ok();
+}
+
+// The destination written (in place: after the original is backed up), and
+// keytool's backup message.
+Outcome save_destination(Context& ctx, bool in_place, const OpenedKeystore& src, const Destination& dest) {
+  const std::string& src_path = *ctx.inv.srckeystore;
+  std::string backup;
+  if (in_place) KSTOOL_TRY(back_up_original(src_path, backup));
+  if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
+  KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
+  if (!in_place) return Outcome::ok();
+  if (src.type == dest.ks.type) {
+    ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
+  } else {
+    ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +
+                                " keystore is backed up as \"" + backup + "\".");
+  }
+  return Outcome::ok();
+}
+
 }  // namespace
 
 Outcome run_import_keystore(Context& ctx) {
   Invocation& inv = ctx.inv;
   if (!inv.srckeystore) return Outcome::exception("Please specify -srckeystore");
-  const std::string& src_path = *inv.srckeystore;
-  struct stat st {};
-  if (::stat(src_path.c_str(), &st) == 0 && st.st_size == 0)
-    return Outcome::exception("Source keystore file exists, but is empty: " + src_path);
-  const bool in_place = same_file(src_path, ctx.keystore_path);
-  if (!in_place) ctx.io.err << "Importing keystore " << src_path << " to " << ctx.keystore_path << "...\n";
-  if (!in_place && ::stat(ctx.keystore_path.c_str(), &st) == 0 && st.st_size == 0)
-    return Outcome::exception("Keystore file exists, but is empty: " + ctx.keystore_path);
-
-  // In place, keytool reads the source first and lets its password stand
-  // for the destination's; otherwise the destination comes first. Either
-  // way the destination is locked before anything is read.
+  const bool in_place = same_file(*inv.srckeystore, ctx.keystore_path);
   Destination dest;
   OpenedKeystore src;
-  if (in_place) {
-    KSTOOL_TRY(lock_keystore(ctx, dest.lock));
-    KSTOOL_TRY(open_source_keystore(ctx, src));
-    KSTOOL_TRY(open_destination_keystore(ctx, true, src.password ? &*src.password : nullptr, dest));
-  } else {
-    KSTOOL_TRY(open_destination_keystore(ctx, false, nullptr, dest));
-    KSTOOL_TRY(open_source_keystore(ctx, src));
-  }
+  KSTOOL_TRY(open_stores(ctx, in_place, src, dest));
 
   ImportRun run{ctx, src, dest, seal_params_for(ctx, dest.ks)};
   size_t failed = 0;
@@ -142,42 +192,9 @@ Outcome run_import_keystore(Context& ctx) {
     KSTOOL_TRY(import_one(run, *inv.alias, result));
     if (result == ImportResult::kFailed) ++failed;
   } else {
-    if (inv.dest || inv.srckeypass)
-      return Outcome::exception("if alias not specified, destalias and srckeypass must not be specified");
-    const kstore::JdkView src_view = src.jdk();
-    const std::vector<const Entry*> entries = src_view.entries();
-    run.presealed = preseal_keys(ctx, src, dest.ks, entries, run.seal_params);
-    size_t imported = 0;
-    for (const Entry* e : entries) {
-      const std::string alias = src_view.alias(*e);
-      ImportResult result = ImportResult::kCancelled;
-      KSTOOL_TRY(import_one(run, alias, result));
-      if (result == ImportResult::kImported) {
-        ++imported;
-        ctx.io.err << "Entry for alias " << alias << " successfully imported.\n";
-      } else if (result == ImportResult::kFailed) {
-        ++failed;
-        if (!inv.noprompt && ask_yes_no(ctx.io, "Do you want to quit the import process? [no]:  ") == YesNo::kYes)
-          break;
-      }
-    }
-    ctx.io.err << "Import command completed:  " << format_integer(static_cast<int64_t>(imported))
-               << " entries successfully imported, " << format_integer(static_cast<int64_t>(entries.size() - imported))
-               << " entries failed or cancelled\n";
+    KSTOOL_TRY(import_all(run, failed));
   }
-
-  std::string backup;
-  if (in_place) KSTOOL_TRY(back_up_original(src_path, backup));
-  if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
-  KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
-  if (in_place) {
-    if (src.type == dest.ks.type) {
-      ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
-    } else {
-      ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +
-                                  " keystore is backed up as \"" + backup + "\".");
-    }
-  }
+  KSTOOL_TRY(save_destination(ctx, in_place, src, dest));
   // keytool exits 0 here; a script needs to know that entries are missing.
   if (failed > 0) {
     return Outcome::exception(format_integer(static_cast<int64_t>(failed)) +

@@ -162,6 +162,29 @@ void print_separator(std::ostream& out) { out << "\n\n" << kStars << "\n" << kSt
 
 std::string entries_word(size_t n) { return n == 1 ? "entry" : "entries"; }
 
+// After keytool's output: the entries the JDK does not see, listed with
+// -showhidden, else counted in one note on stderr.
+Outcome print_hidden_entries(Context& ctx, const OpenedKeystore& ks, const TrustedCertificates& trusted,
+                             std::vector<const Entry*> hidden, std::ostream& out) {
+  if (hidden.empty()) return Outcome::ok();
+  if (!ctx.inv.show_hidden) {
+    const bool one = hidden.size() == 1;
+    ctx.io.err << "kstool: " << format_integer(static_cast<int64_t>(hidden.size())) << " "
+               << entries_word(hidden.size()) << (one ? " is" : " are")
+               << " not visible to the JDK and not listed; -list -showhidden lists " << (one ? "it" : "them")
+               << "\n";
+    return Outcome::ok();
+  }
+  out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size())) << "\n\n";
+  std::stable_sort(hidden.begin(), hidden.end(),
+                   [](const Entry* a, const Entry* b) { return kstore::java_compare(a->alias, b->alias) < 0; });
+  for (const Entry* e : hidden) {
+    KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));
+    if (ctx.inv.verbose || ctx.inv.rfc) print_separator(out);
+  }
+  return Outcome::ok();
+}
+
 }  // namespace
 
 Outcome run_list(Context& ctx) {
@@ -207,23 +230,7 @@ Outcome run_list(Context& ctx) {
     if (detailed) print_separator(out);
   }
 
-  if (hidden.empty()) return Outcome::ok();
-  if (!inv.show_hidden) {
-    const bool one = hidden.size() == 1;
-    ctx.io.err << "kstool: " << format_integer(static_cast<int64_t>(hidden.size())) << " "
-               << entries_word(hidden.size()) << (one ? " is" : " are")
-               << " not visible to the JDK and not listed; -list -showhidden lists " << (one ? "it" : "them")
-               << "\n";
-    return Outcome::ok();
-  }
-  out << "kstool: entries the JDK does not see: " << format_integer(static_cast<int64_t>(hidden.size())) << "\n\n";
-  std::stable_sort(hidden.begin(), hidden.end(),
-                   [](const Entry* a, const Entry* b) { return kstore::java_compare(a->alias, b->alias) < 0; });
-  for (const Entry* e : hidden) {
-    KSTOOL_TRY(print_entry(ctx, ks, trusted, *e, e->alias, "", out, &e->jdk_invisible_reason));
-    if (detailed) print_separator(out);
-  }
-  return Outcome::ok();
+  return print_hidden_entries(ctx, ks, trusted, std::move(hidden), out);
 }
 
 }  // namespace kstool

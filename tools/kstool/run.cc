@@ -65,27 +65,31 @@ bool is_windows_type(const std::optional<std::string>& t) {
   return t && (*t == "Windows-MY" || *t == "Windows-ROOT");
 }
 
-// Main.doCommands up to the command itself.
-Outcome pre_command_checks(Context& ctx) {
-  Invocation& inv = ctx.inv;
+// -cacerts, and the store types without a file (PKCS11, Windows-MY/-ROOT),
+// in Main.doCommands' order.
+Outcome check_store_selection(Invocation& inv, const Environment& env) {
   if (inv.cacerts) {
     if (inv.keystore || inv.storetype)
       return Outcome::error("java.lang.IllegalArgumentException",
                             "The -keystore or -storetype option cannot be used with the -cacerts option");
-    inv.keystore = ctx.env.cacerts_path;
+    inv.keystore = env.cacerts_path;
   }
   const bool token = inv.storetype == "PKCS11" || is_windows_type(inv.storetype);
-  if (token) {
-    if (!inv.keystore) inv.keystore = "NONE";
-    if (*inv.keystore != "NONE")
-      return Outcome::usage("-keystore must be NONE if -storetype is " + *inv.storetype + "\n");
-    if (*inv.command == Command::kKeyPasswd || *inv.command == Command::kStorePasswd)
-      return Outcome::error("java.lang.UnsupportedOperationException",
-                            "-storepasswd and -keypasswd commands not supported if -storetype is " + *inv.storetype);
-    if (inv.keypass || inv.newpass || inv.destkeypass)
-      return Outcome::error("java.lang.IllegalArgumentException",
-                            "-keypass and -new can not be specified if -storetype is " + *inv.storetype);
-  }
+  if (!token) return Outcome::ok();
+  if (!inv.keystore) inv.keystore = "NONE";
+  if (*inv.keystore != "NONE")
+    return Outcome::usage("-keystore must be NONE if -storetype is " + *inv.storetype + "\n");
+  if (*inv.command == Command::kKeyPasswd || *inv.command == Command::kStorePasswd)
+    return Outcome::error("java.lang.UnsupportedOperationException",
+                          "-storepasswd and -keypasswd commands not supported if -storetype is " + *inv.storetype);
+  if (inv.keypass || inv.newpass || inv.destkeypass)
+    return Outcome::error("java.lang.IllegalArgumentException",
+                          "-keypass and -new can not be specified if -storetype is " + *inv.storetype);
+  return Outcome::ok();
+}
+
+// Password options that other options rule out.
+Outcome check_password_options(const Invocation& inv) {
   if (inv.protected_path && (inv.storepass || inv.keypass || inv.newpass || inv.destkeypass))
     return Outcome::error("java.lang.IllegalArgumentException",
                           "if -protected is specified, then -storepass, -keypass, and -new must not be specified");
@@ -100,7 +104,11 @@ Outcome pre_command_checks(Context& ctx) {
     return Outcome::error("java.lang.IllegalArgumentException",
                           "if source keystore is not password protected, then -srcstorepass and -srckeypass must "
                           "not be specified");
-  if (inv.validity <= 0) return Outcome::exception("Validity must be greater than zero");
+  return Outcome::ok();
+}
+
+// -addprovider and -providerclass: only the JDK's own providers, by name.
+Outcome check_providers(const Invocation& inv) {
   for (const auto& [name, arg] : inv.providers) {
     if (!known_provider_name(name)) return Outcome::exception("Provider named \"" + name + "\" not found");
     // Provider.configure: only SunPKCS11 takes an argument, and kstool has no PKCS#11.
@@ -109,6 +117,16 @@ Outcome pre_command_checks(Context& ctx) {
     if (arg) return Outcome::error("java.lang.UnsupportedOperationException", "configure is not supported");
   }
   for (const auto& [name, arg] : inv.provider_classes) return Outcome::exception("Provider \"" + name + "\" not found");
+  return Outcome::ok();
+}
+
+// Main.doCommands up to the command itself.
+Outcome pre_command_checks(Context& ctx) {
+  Invocation& inv = ctx.inv;
+  KSTOOL_TRY(check_store_selection(inv, ctx.env));
+  KSTOOL_TRY(check_password_options(inv));
+  if (inv.validity <= 0) return Outcome::exception("Validity must be greater than zero");
+  KSTOOL_TRY(check_providers(inv));
 
   if (*inv.command == Command::kList && inv.verbose && inv.rfc)
     return Outcome::usage("Must not specify both -v and -rfc with 'list' command");
@@ -140,41 +158,23 @@ void print_warnings(const Invocation& inv, const std::vector<std::string>& warni
   for (const std::string& w : warnings) err << w << "\n";
 }
 
-}  // namespace
-
-int run(std::vector<std::string> args, Io io, const Environment& env) {
-  Invocation inv;
-  take_jvm_options(args, inv);
-
-  ParseEnvironment penv;
-  penv.getenv = env.getenv;
-  penv.cacerts_path = env.cacerts_path;
-  penv.system_properties = env.system_properties;
-  Outcome parsed = parse_args(args, penv, inv);
-  for (std::string& a : args) kstore::secure_wipe(a.data(), a.size());
-  for (const std::string& line : inv.notices) io.err << line << "\n";
-
-  std::vector<std::string> warnings = inv.warnings;
-  Outcome outcome = Outcome::ok();
-  if (!parsed.is_ok()) {
-    outcome = std::move(parsed);
-  } else {
-    Context ctx{inv, io, env, warnings, ""};
-    outcome = pre_command_checks(ctx);
-    if (outcome.is_ok()) {
-      CommandHandler handler = command_handler(*inv.command);
-      if (handler == nullptr) {
-        outcome = Outcome::error("java.lang.UnsupportedOperationException",
-                                 std::string("kstool does not implement ") + command_info(*inv.command).name);
-      } else {
-        outcome = handler(ctx);
-      }
-      if (outcome.is_ok() && is_keystore_related(*inv.command) && ctx.keystore_path != "NONE")
-        add_proprietary_format_warning(ctx);
-      if (outcome.is_ok()) warnings.insert(warnings.end(), ctx.late_warnings.begin(), ctx.late_warnings.end());
-    }
+// The command after the shared checks, and what it adds to the Warning block.
+Outcome run_command(Invocation& inv, Io io, const Environment& env, std::vector<std::string>& warnings) {
+  Context ctx{inv, io, env, warnings, ""};
+  KSTOOL_TRY(pre_command_checks(ctx));
+  CommandHandler handler = command_handler(*inv.command);
+  if (handler == nullptr) {
+    return Outcome::error("java.lang.UnsupportedOperationException",
+                          std::string("kstool does not implement ") + command_info(*inv.command).name);
   }
+  KSTOOL_TRY(handler(ctx));
+  if (is_keystore_related(*inv.command) && ctx.keystore_path != "NONE") add_proprietary_format_warning(ctx);
+  warnings.insert(warnings.end(), ctx.late_warnings.begin(), ctx.late_warnings.end());
+  return Outcome::ok();
+}
 
+// Prints how the run ended, as keytool's Main.main does, and gives the exit status.
+int finish(const Outcome& outcome, const Invocation& inv, const std::vector<std::string>& warnings, Io io) {
   io.out.flush();
   switch (outcome.kind()) {
     case Outcome::Kind::kOk:
@@ -205,6 +205,25 @@ int run(std::vector<std::string> args, Io io, const Environment& env) {
       return 1;
   }
   return 1;
+}
+
+}  // namespace
+
+int run(std::vector<std::string> args, Io io, const Environment& env) {
+  Invocation inv;
+  take_jvm_options(args, inv);
+
+  ParseEnvironment penv;
+  penv.getenv = env.getenv;
+  penv.cacerts_path = env.cacerts_path;
+  penv.system_properties = env.system_properties;
+  Outcome parsed = parse_args(args, penv, inv);
+  for (std::string& a : args) kstore::secure_wipe(a.data(), a.size());
+  for (const std::string& line : inv.notices) io.err << line << "\n";
+
+  std::vector<std::string> warnings = inv.warnings;
+  const Outcome outcome = parsed.is_ok() ? run_command(inv, io, env, warnings) : std::move(parsed);
+  return finish(outcome, inv, warnings, io);
 }
 
 Environment process_environment() {
