@@ -87,10 +87,14 @@ Result<SealedObjectFields> read_sealed_fields(ByteView bytes, const Limits& limi
   return fields;
 }
 
-Result<SecretKeyMaterial> key_material(std::optional<std::string> algorithm, std::optional<ByteView> key) {
+// `may_be_empty`: a KeyRep of no bytes, which the JDK writes for a password
+// entry of the empty password (docs/secret-keys.md, "Password entries"); the
+// JDK cannot read it back ("Empty key"), kstore can.
+Result<SecretKeyMaterial> key_material(std::optional<std::string> algorithm, std::optional<ByteView> key,
+                                       bool may_be_empty = false) {
   // SecretKeySpec's constructor refuses a null algorithm and an empty key.
   if (!algorithm || algorithm->empty()) return Status::Malformed("secret key without an algorithm");
-  if (!key || key->empty()) return Status::Malformed("secret key without key bytes");
+  if (!key || (key->empty() && !may_be_empty)) return Status::Malformed("secret key without key bytes");
   return SecretKeyMaterial{std::move(*algorithm), SecretBytes(*key)};
 }
 
@@ -108,7 +112,7 @@ Result<SecretKeyMaterial> read_key_rep(const ParsedStream& s, const serial::Obje
                                " (only SECRET/RAW holds a secret key)");
   KS_ASSIGN_OR_RETURN(std::optional<std::string> algorithm, string_field(s, o, "algorithm"));
   KS_ASSIGN_OR_RETURN(std::optional<ByteView> encoded, byte_array_field(s, o, "encoded"));
-  return key_material(std::move(algorithm), encoded);
+  return key_material(std::move(algorithm), encoded, /*may_be_empty=*/true);
 }
 
 Result<SecretKeyMaterial> read_secret_key_spec(const ParsedStream& s, const serial::Object& o) {
@@ -147,7 +151,8 @@ Result<Bytes> write_sealed_object(ByteView encoded_params, ByteView encrypted_co
 
 Result<SecretBytes> write_secret_key_object(const SecretKeyMaterial& key) {
   if (key.algorithm.empty()) return Status::InvalidArgument("secret key without an algorithm name");
-  if (key.key.empty()) return Status::InvalidArgument("empty secret key");
+  // A KeyRep may hold no bytes: the PBEKey of the empty password.
+  if (key.key.empty() && !jdk_writes_key_rep(key.algorithm)) return Status::InvalidArgument("empty secret key");
   serial::StreamWriter w;
   if (jdk_writes_key_rep(key.algorithm)) {
     KS_TRY(w.begin_object(kKeyRep));

@@ -124,7 +124,9 @@ Result<SealedKey> seal_private_key(ByteView pkcs8, const Password& password, con
 }
 
 Result<SealedKey> seal_secret_key(const SecretKeyMaterial& key, const Password& password, const SealParams& params) {
-  if (key.key.empty()) return Status::InvalidArgument("empty secret key");
+  // The JDK stores the PBEKey of the empty password as a key of no bytes
+  // (docs/secret-keys.md, "Password entries"); any other key has some.
+  if (key.key.empty() && !key.algorithm.starts_with("PBE")) return Status::InvalidArgument("empty secret key");
   KS_ASSIGN_OR_RETURN(SecretBytes plain, encode_secret_key_info(key));
   return seal(plain, password, params);
 }

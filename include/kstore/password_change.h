@@ -1,0 +1,31 @@
+// Changing a store password as keytool -storepasswd does
+// (docs/secret-keys.md, "Changing the store password").
+#pragma once
+
+#include <cstdint>
+
+#include "kstore/keystore.h"
+#include "kstore/password.h"
+#include "kstore/sealing.h"
+#include "kstore/status.h"
+
+namespace kstore {
+
+// Prepares `store` to be saved under `new_password`.
+//  - JKS, JCEKS: nothing changes here; the store password keys only the
+//    digest, which save_keystore computes with the new password. Every key
+//    keeps its own password.
+//  - PKCS#12: every key the JDK sees is unsealed with `old_password` and
+//    sealed again under `new_password` with `params` (keytool re-adds each
+//    entry with its configured key protection, see pkcs12_seal_params);
+//    each becomes a new entry dated `now_ms`, the keys in store order one
+//    millisecond apart so that their localKeyIds stay distinct. The
+//    certificates and the MAC keep the algorithms of store.pkcs12_protection(),
+//    which save_keystore applies with the new password. Keys the JDK does
+//    not see (unencrypted key bags) stay as they are.
+// Runs the key derivations on worker_count(workers) threads. On failure (a
+// key the old password does not open: kBadPassword) `store` is unchanged.
+Status change_store_password(Keystore& store, const Password& old_password, const Password& new_password,
+                             const SealParams& params, int64_t now_ms, unsigned workers = 0);
+
+}  // namespace kstore

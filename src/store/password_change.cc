@@ -1,0 +1,48 @@
+// keytool -storepasswd on a loaded store (kstore/password_change.h):
+// Main.doChangeStorePasswd re-adds every PKCS#12 key entry with the new
+// password (recoverEntry, then KeyStore.setEntry); docs/secret-keys.md,
+// "Changing the store password".
+#include "kstore/password_change.h"
+
+#include <vector>
+
+#include "kstore/batch_sealing.h"
+#include "kstore/jdk_view.h"
+
+namespace kstore {
+namespace {
+
+bool resealed_by_keytool(const Entry& e) {
+  return e.visible_to_jdk && e.key && e.key->protection == KeyProtection::kPkcs12Shrouded;
+}
+
+}  // namespace
+
+Status change_store_password(Keystore& store, const Password& old_password, const Password& new_password,
+                             const SealParams& params, int64_t now_ms, unsigned workers) {
+  if (store.type() != StoreType::kPkcs12) return Status::Ok();
+  std::vector<ResealRequest> requests;
+  std::vector<size_t> positions;
+  for (size_t i = 0; i < store.entries().size(); ++i) {
+    const Entry& e = store.entries()[i];
+    if (!resealed_by_keytool(e)) continue;
+    const EntryType type = holds_secret_key(e) ? EntryType::kSecretKey : EntryType::kPrivateKey;
+    requests.push_back(ResealRequest{&*e.key, type, &old_password, StoreType::kPkcs12, &new_password, params});
+    positions.push_back(i);
+  }
+  std::vector<Result<SealedKey>> sealed = reseal_keys(requests, Limits{}, workers);
+  for (size_t k = 0; k < sealed.size(); ++k) {
+    if (!sealed[k].ok())
+      return std::move(sealed[k]).status().with_context("<", store.entries()[positions[k]].alias, ">");
+  }
+  // All keys resealed: only now is the store changed.
+  for (size_t k = 0; k < sealed.size(); ++k) {
+    Entry* e = store.find(store.entries()[positions[k]].alias);
+    e->key = std::move(sealed[k]).value();
+    e->creation_time_ms = now_ms + static_cast<int64_t>(k);
+    e->local_key_id.clear();  // the writer makes "Time <ms>" from the date, as the JDK does
+  }
+  return Status::Ok();
+}
+
+}  // namespace kstore
