@@ -13,6 +13,10 @@ Outcome run_list(Context& ctx);
 Outcome run_delete(Context& ctx);
 Outcome run_change_alias(Context& ctx);
 Outcome run_import_keystore(Context& ctx);
+Outcome run_gen_sec_key(Context& ctx);
+Outcome run_import_pass(Context& ctx);
+Outcome run_store_passwd(Context& ctx);
+Outcome run_key_passwd(Context& ctx);
 
 namespace {
 
@@ -43,7 +47,7 @@ const std::vector<CommandRow>& command_table() {
         kProviderPath, kV, kProtected}, nullptr},
       {{Command::kGenSecKey, "-genseckey", nullptr, "Generates a secret key", true},
        {kAlias, kKeyPass, kKeyAlg, kKeySize, kKeystore, kStorePass, kStoreType, kProviderName, kAddProvider,
-        kProviderClass, kProviderPath, kV, kProtected}, nullptr},
+        kProviderClass, kProviderPath, kV, kProtected}, &run_gen_sec_key},
       {{Command::kGenCert, "-gencert", nullptr, "Generates certificate from a certificate request", true},
        {kRfc, kInfile, kOutfile, kAlias, kSigAlg, kDname, kStartDate, kExt, kValidity, kKeyPass, kKeystore,
         kStorePass, kStoreType, kProviderName, kAddProvider, kProviderClass, kProviderPath, kV, kProtected}, nullptr},
@@ -52,7 +56,7 @@ const std::vector<CommandRow>& command_table() {
         kStoreType, kProviderName, kAddProvider, kProviderClass, kProviderPath, kV}, nullptr},
       {{Command::kImportPass, "-importpass", "-importpassword", "Imports a password", true},
        {kAlias, kKeyPass, kKeyAlg, kKeySize, kKeystore, kStorePass, kStoreType, kProviderName, kAddProvider,
-        kProviderClass, kProviderPath, kV, kProtected}, nullptr},
+        kProviderClass, kProviderPath, kV, kProtected}, &run_import_pass},
       {{Command::kImportKeystore, "-importkeystore", nullptr, "Imports one or all entries from another keystore",
         true},
        {kSrcKeystore, kDestKeystore, kSrcStoreType, kDestStoreType, kSrcStorePass, kDestStorePass, kSrcProtected,
@@ -60,7 +64,7 @@ const std::vector<CommandRow>& command_table() {
         kNoPrompt, kAddProvider, kProviderClass, kProviderPath, kV}, &run_import_keystore},
       {{Command::kKeyPasswd, "-keypasswd", nullptr, "Changes the key password of an entry", true},
        {kAlias, kKeyPass, kNew, kKeystore, kStorePass, kStoreType, kProviderName, kAddProvider, kProviderClass,
-        kProviderPath, kV}, nullptr},
+        kProviderPath, kV}, &run_key_passwd},
       {{Command::kList, "-list", nullptr, "Lists entries in a keystore", true},
        {kRfc, kAlias, kKeystore, kCacerts, kStorePass, kStoreType, kProviderName, kAddProvider, kProviderClass,
         kProviderPath, kV, kProtected}, &run_list},
@@ -74,7 +78,7 @@ const std::vector<CommandRow>& command_table() {
         kProviderPath, kV, kProtected}, nullptr},
       {{Command::kStorePasswd, "-storepasswd", nullptr, "Changes the store password of a keystore", true},
        {kNew, kKeystore, kCacerts, kStorePass, kStoreType, kProviderName, kAddProvider, kProviderClass,
-        kProviderPath, kV}, nullptr},
+        kProviderPath, kV}, &run_store_passwd},
       {{Command::kShowInfo, "-showinfo", nullptr, "Displays security-related information", true}, {kTls, kV}, nullptr},
       {{Command::kKeyClone, "-keyclone", nullptr, "Clones a key entry", false},
        {kAlias, kDestAlias, kKeyPass, kNew, kStoreType, kKeystore, kStorePass, kProviderName, kAddProvider,

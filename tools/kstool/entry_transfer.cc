@@ -46,11 +46,16 @@ Outcome unseal_failure(const Entry& e, const kstore::Status& status) {
 
 Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, const std::string& alias,
                       RecoveredEntry& out) {
+  return recover_entry(ctx, src, e, alias, ctx.inv.srckeypass, out);
+}
+
+Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, const std::string& alias,
+                      const std::optional<Password>& key_password, RecoveredEntry& out) {
   out.source = &e;
   if (!e.key) return Outcome::ok();  // a certificate needs no password
 
-  if (ctx.inv.srckeypass) {
-    kstore::Status s = try_unseal(e, *ctx.inv.srckeypass, out);
+  if (key_password) {
+    kstore::Status s = try_unseal(e, *key_password, out);
     return s.ok() ? Outcome::ok() : unseal_failure(e, s);
   }
   if (src.password) {

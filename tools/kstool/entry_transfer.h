@@ -31,6 +31,10 @@ struct RecoveredEntry {
 // command (keytool's UnrecoverableKeyException).
 Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const kstore::Entry& e, const std::string& alias,
                       RecoveredEntry& out);
+// The same with `key_password` in place of -srckeypass (keytool's
+// recoverKey for -keypasswd, with -keypass).
+Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const kstore::Entry& e, const std::string& alias,
+                      const std::optional<kstore::Password>& key_password, RecoveredEntry& out);
 
 // The entry as the destination stores it under `dest_alias`: keys sealed
 // again with -destkeypass, else (PKCS#12) the destination store password,

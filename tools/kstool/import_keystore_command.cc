@@ -12,8 +12,8 @@
 #include "entry_transfer.h"
 #include "import_preseal.h"
 #include "import_stores.h"
+#include "key_protection.h"
 #include "kstore/file.h"
-#include "kstore/pkcs12.h"
 #include "reply_prompt.h"
 #include "text.h"
 
@@ -95,18 +95,6 @@ Outcome back_up_original(const std::string& path, std::string& backup) {
   }
 }
 
-kstore::SealParams seal_params_for(const Context& ctx, const OpenedKeystore& dest) {
-  kstore::SealParams params;
-  if (dest.store.type() != kstore::StoreType::kPkcs12) return params;
-  // keytool seals the keys it adds with its configured default
-  // (the -J-Dkeystore.pkcs12.* properties), whatever the file used so far.
-  std::vector<std::pair<std::string, std::string>> props(ctx.inv.system_properties.begin(),
-                                                         ctx.inv.system_properties.end());
-  kstore::Result<kstore::Pkcs12Protection> protection = kstore::pkcs12_protection_from_properties(props);
-  if (protection.ok()) return kstore::pkcs12_seal_params(*protection);
-  return kstore::pkcs12_seal_params(kstore::pkcs12_profile_protection(kstore::Pkcs12Profile::kModern));
-}
-
 // The checks before anything is read, and both stores opened. In place,
 // keytool reads the source first and lets its password stand for the
 // destination's; otherwise the destination comes first. Either way the
@@ -185,7 +173,7 @@ Outcome run_import_keystore(Context& ctx) {
   OpenedKeystore src;
   KSTOOL_TRY(open_stores(ctx, in_place, src, dest));
 
-  ImportRun run{ctx, src, dest, seal_params_for(ctx, dest.ks)};
+  ImportRun run{ctx, src, dest, seal_params_for_new_keys(ctx, dest.ks.store.type())};
   size_t failed = 0;
   if (inv.alias) {
     ImportResult result = ImportResult::kCancelled;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kstore/pkcs12.h"
+#include "new_password.h"
 #include "text.h"
 
 namespace kstool {
@@ -29,36 +30,6 @@ void print_source_no_integrity_warning(std::ostream& err) {
          "* you must provide the srckeystore password.                *\n"
          "*****************  WARNING WARNING WARNING  *****************\n"
          "\n";
-}
-
-// A new keystore's password: given (at least 6 characters), or asked for
-// twice, up to three times.
-Outcome new_store_password(Context& ctx, std::optional<Password> given, std::optional<Password>& out) {
-  if (given) {
-    if (given->length() < 6) return Outcome::exception("Keystore password must be at least 6 characters");
-    out = std::move(given);
-    return Outcome::ok();
-  }
-  for (int tries = 0; tries < 3 && !out; ++tries) {
-    ctx.io.out.flush();
-    ctx.io.err << "Enter destination keystore password:  " << std::flush;
-    std::optional<Password> typed = read_password(ctx.io.in);
-    if (!typed || typed->length() < 6) {
-      ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
-      continue;
-    }
-    ctx.io.err << "Re-enter new password: " << std::flush;
-    std::optional<Password> again = read_password(ctx.io.in);
-    if (!again || *typed != *again) {
-      ctx.io.err << "They don't match. Try again\n";
-      continue;
-    }
-    out = std::move(typed);
-  }
-  // keytool prints this on stderr and exits 0 with nothing done; kstool
-  // fails so that a script notices (README, Differences from keytool).
-  if (!out) return Outcome::exception("Too many failures - try later");
-  return Outcome::ok();
 }
 
 // The -J-Dkeystore.pkcs12.* properties as keytool's PKCS12KeyStore reads them.
@@ -101,8 +72,7 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
   if (!out.lock.lock) KSTOOL_TRY(lock_keystore(ctx, out.lock));
   struct stat st {};
   if (!in_place && ::stat(ctx.keystore_path.c_str(), &st) == 0)
-    return open_existing_keystore(ctx, StorePasswordPrompt::kUntilValid, out.ks,
-                                  "Enter destination keystore password:  ");
+    return open_existing_keystore(ctx, StorePasswordPrompt::kUntilValid, out.ks, out.password_prompt);
 
   // A new keystore of the type asked for, else keytool's default, PKCS12.
   OpenedKeystore& ks = out.ks;
@@ -120,7 +90,7 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
   } else if (in_place_password != nullptr) {
     given = in_place_password->clone();
   }
-  KSTOOL_TRY(new_store_password(ctx, std::move(given), ks.password));
+  KSTOOL_TRY(new_store_password(ctx, std::move(given), out.password_prompt, ks.password));
   ignore_pkcs12_key_password(ctx, ks, inv.keypass, "-keypass");
   ignore_pkcs12_key_password(ctx, ks, inv.destkeypass, "-destkeypass");
   if (ks.store.type() == StoreType::kPkcs12) {

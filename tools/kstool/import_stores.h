@@ -29,7 +29,10 @@ Outcome open_source_keystore(Context& ctx, OpenedKeystore& src);
 // New PKCS#12 stores get the protection of the -J-Dkeystore.pkcs12.*
 // properties; an invalid property is reported in `pkcs12_property_error`,
 // which keytool only notices when it writes the file.
+// -genseckey and -importpass open or create their keystore the same way,
+// asking "Enter keystore password:  " instead.
 struct Destination {
+  const char* password_prompt = "Enter destination keystore password:  ";
   KeystoreLock lock;
   OpenedKeystore ks;
   bool created = false;
