@@ -93,11 +93,22 @@ struct EntryContent {
 
 inline std::string to_string(kstore::ByteView v) { return std::string(reinterpret_cast<const char*>(v.data()), v.size()); }
 
+// How secret keys are compared: byte for byte, or (keys generated at
+// random, which differ from run to run) by algorithm and length only;
+// password entries (PBE…) are always compared byte for byte.
+enum class SecretKeys { kExact, kShape };
+
+inline std::string secret_key_text(const kstore::SecretKeyMaterial& k, SecretKeys mode) {
+  if (mode == SecretKeys::kShape && !k.algorithm.starts_with("PBE"))
+    return k.algorithm + ": " + std::to_string(k.key.size()) + " bytes";
+  return k.algorithm + ":" + to_string(k.key.view());
+}
+
 // Loads `bytes` with `password` and opens every key with the first of
 // `key_passwords` that works. An error text instead when it cannot.
 inline std::string describe_store(const std::string& bytes, const std::string& password,
                                   const std::vector<std::string>& key_passwords,
-                                  std::map<std::string, EntryContent>& out) {
+                                  std::map<std::string, EntryContent>& out, SecretKeys mode = SecretKeys::kExact) {
   kstore::ByteView view(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   const kstore::Password store_password = kstore::Password::from_utf8(password);
   kstore::Result<kstore::Keystore> ks = kstore::load_keystore(view, &store_password);
@@ -116,7 +127,7 @@ inline std::string describe_store(const std::string& bytes, const std::string& p
         if (secret) {
           kstore::Result<kstore::SecretKeyMaterial> k = kstore::unseal_secret_key(*e.key, p);
           if (!k.ok()) continue;
-          c.key = k->algorithm + ":" + to_string(k->key.view());
+          c.key = secret_key_text(*k, mode);
         } else {
           kstore::Result<kstore::SecretBytes> k = kstore::unseal_private_key(*e.key, p);
           if (!k.ok()) continue;
@@ -145,11 +156,11 @@ inline std::string describe_store(const std::string& bytes, const std::string& p
 
 // Empty when both keystores hold the same entries; else what differs.
 inline std::string compare_stores(const std::string& expected, const std::string& actual, const std::string& password,
-                                  const std::vector<std::string>& key_passwords) {
+                                  const std::vector<std::string>& key_passwords, SecretKeys mode = SecretKeys::kExact) {
   std::map<std::string, EntryContent> want, got;
-  std::string err = describe_store(expected, password, key_passwords, want);
+  std::string err = describe_store(expected, password, key_passwords, want, mode);
   if (!err.empty()) return "expected store: " + err;
-  err = describe_store(actual, password, key_passwords, got);
+  err = describe_store(actual, password, key_passwords, got, mode);
   if (!err.empty()) return "actual store: " + err;
   std::ostringstream diff;
   for (const auto& [alias, c] : want) {

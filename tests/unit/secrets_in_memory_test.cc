@@ -5,7 +5,8 @@
 // any encoding a format feeds its key derivation (UTF-8/ASCII, UTF-16BE as JKS
 // and the PKCS#12 KDF use it, UTF-16LE). Checked for every command that takes
 // a password, every way of giving one (the argument, :env, :file, the
-// prompt), and for passwords long enough to live on the heap and short
+// prompt; the password -importpass stores is always read from standard
+// input), and for passwords long enough to live on the heap and short
 // enough to fit a std::string's inline buffer on the stack.
 // docs/secrets.md says what may keep a copy and how kstool prevents it.
 #include <gtest/gtest.h>
@@ -200,6 +201,15 @@ std::vector<std::string> env_for(const Route& route, const std::vector<std::pair
   return env;
 }
 
+// The password options of a command, each given by `route`, appended to `args`.
+void add_passwords(std::vector<std::string>& args, const Route& route,
+                   const std::vector<std::pair<std::string, std::string>>& uses, const std::string& dir) {
+  for (const auto& [option, password] : uses) {
+    const std::vector<std::string> more = route.args(option, password, dir);
+    args.insert(args.end(), more.begin(), more.end());
+  }
+}
+
 TEST_F(SecretsInMemory, TheDumpFindsWhatIsThere) {
   // The method works: a password that kstool is never told to forget (it
   // sits in an unrelated environment variable) is found in the dump.
@@ -235,10 +245,7 @@ TEST_F(SecretsInMemory, ImportKeystoreLeavesNoPassword) {
                                        "-deststoretype", dest_type, "-srcalias", "server", "-noprompt"};
       const std::vector<std::pair<std::string, std::string>> uses = {
           {"-srcstorepass", kStorePassword}, {"-deststorepass", kDestPassword}, {"-srckeypass", kKeyPassword}};
-      for (const auto& [option, password] : uses) {
-        const std::vector<std::string> more = route.args(option, password, dir_);
-        args.insert(args.end(), more.begin(), more.end());
-      }
+      add_passwords(args, route, uses, dir_);
       // keytool's prompt order: the new destination password twice, the
       // source store password, then the key password, which the store
       // password does not open.
@@ -270,6 +277,74 @@ TEST_F(SecretsInMemory, ChangeAliasAndDeleteLeaveNoStorePassword) {
       const std::vector<std::string> hits = occurrences(run_and_dump(args, env, typed), kAllPasswords);
       EXPECT_TRUE(hits.empty()) << ::testing::PrintToString(hits);
     }
+  }
+}
+
+TEST_F(SecretsInMemory, StorePasswdLeavesNoPassword) {
+  // The old and the new store password; PKCS#12 also reseals its keys.
+  for (const char* store : {"JKS", "PKCS12"}) {
+    for (const Route& route : kRoutes) {
+      if (!checked_in_this_build(route)) continue;
+      SCOPED_TRACE(std::string(store) + " by " + route.name);
+      const std::string name = std::string(store) + "-" + route.name;
+      std::filesystem::copy_file(dir_ + "/" + store, dir_ + "/" + name);
+      std::vector<std::string> args = {"-storepasswd", "-keystore", name};
+      const std::vector<std::pair<std::string, std::string>> uses = {{"-storepass", kStorePassword},
+                                                                     {"-new", kDestPassword}};
+      add_passwords(args, route, uses, dir_);
+      const std::string typed = std::string(kStorePassword) + "\n" + kDestPassword + "\n" + kDestPassword + "\n";
+      const std::string memory = run_and_dump(args, env_for(route, uses), route.prompted ? typed : "");
+      const std::vector<std::string> hits = occurrences(memory, kAllPasswords);
+      EXPECT_TRUE(hits.empty()) << ::testing::PrintToString(hits);
+    }
+  }
+}
+
+TEST_F(SecretsInMemory, KeyPasswdLeavesNoPassword) {
+  // A JKS key under its own password: the store password, the old key
+  // password (which the store password does not open) and the new one.
+  for (const Route& route : kRoutes) {
+    if (!checked_in_this_build(route)) continue;
+    SCOPED_TRACE(route.name);
+    const std::string name = std::string("keys-") + route.name + ".jks";
+    std::filesystem::copy_file(dir_ + "/keys.jks", dir_ + "/" + name);
+    std::vector<std::string> args = {"-keypasswd", "-keystore", name, "-alias", "server"};
+    const std::vector<std::pair<std::string, std::string>> uses = {
+        {"-storepass", kStorePassword}, {"-keypass", kKeyPassword}, {"-new", kDestPassword}};
+    add_passwords(args, route, uses, dir_);
+    const std::string typed = std::string(kStorePassword) + "\n" + kKeyPassword + "\n" + kDestPassword + "\n" +
+                              kDestPassword + "\n";
+    const std::string memory = run_and_dump(args, env_for(route, uses), route.prompted ? typed : "");
+    const std::vector<std::string> hits = occurrences(memory, kAllPasswords);
+    EXPECT_TRUE(hits.empty()) << ::testing::PrintToString(hits);
+  }
+}
+
+TEST_F(SecretsInMemory, ImportPassAndGenSecKeyLeaveNoPassword) {
+  // -importpass into a new JCEKS store: the store password, the key
+  // password, and the password stored (always read from standard input);
+  // then -genseckey into the same store with another key password.
+  for (const Route& route : kRoutes) {
+    if (!checked_in_this_build(route)) continue;
+    SCOPED_TRACE(route.name);
+    const std::string name = std::string("secrets-") + route.name + ".jceks";
+    const std::vector<std::pair<std::string, std::string>> uses = {{"-storepass", kStorePassword},
+                                                                   {"-keypass", kKeyPassword}};
+    std::vector<std::string> import = {"-importpass", "-keystore", name, "-storetype", "JCEKS", "-alias", "pw"};
+    add_passwords(import, route, uses, dir_);
+    // Prompted: the new store's password twice, the password to store, the
+    // key password twice. Otherwise only the password to store.
+    const std::string typed = route.prompted ? std::string(kStorePassword) + "\n" + kStorePassword + "\n" +
+                                                   kDestPassword + "\n" + kKeyPassword + "\n" + kKeyPassword + "\n"
+                                             : std::string(kDestPassword) + "\n";
+    std::vector<std::string> hits = occurrences(run_and_dump(import, env_for(route, uses), typed), kAllPasswords);
+    EXPECT_TRUE(hits.empty()) << ::testing::PrintToString(hits);
+    std::vector<std::string> gen = {"-genseckey", "-keystore", name, "-alias", "aes", "-keyalg", "AES",
+                                    "-keysize", "256"};
+    add_passwords(gen, route, uses, dir_);
+    const std::string gen_typed = std::string(kStorePassword) + "\n" + kKeyPassword + "\n" + kKeyPassword + "\n";
+    hits = occurrences(run_and_dump(gen, env_for(route, uses), route.prompted ? gen_typed : ""), kAllPasswords);
+    EXPECT_TRUE(hits.empty()) << ::testing::PrintToString(hits);
   }
 }
 
