@@ -20,6 +20,14 @@ bool same(const std::optional<Password>& a, const std::optional<Password>& b) {
   return *a == *b;
 }
 
+// A new password of at least 6 chars typed, then "Re-enter new password: ":
+// true when the second answer is the same, else keytool's complaint.
+bool confirmed(Context& ctx, const std::optional<Password>& typed) {
+  if (same(typed, ask_password(ctx, "Re-enter new password: "))) return true;
+  ctx.io.err << "They don't match. Try again\n";
+  return false;
+}
+
 }  // namespace
 
 Outcome new_store_password(Context& ctx, std::optional<Password> given, const char* prompt,
@@ -35,12 +43,7 @@ Outcome new_store_password(Context& ctx, std::optional<Password> given, const ch
       ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
       continue;
     }
-    std::optional<Password> again = ask_password(ctx, "Re-enter new password: ");
-    if (!same(typed, again)) {
-      ctx.io.err << "They don't match. Try again\n";
-      continue;
-    }
-    out = std::move(typed);
+    if (confirmed(ctx, typed)) out = std::move(typed);
   }
   // keytool prints this on stderr and exits 0 with nothing done; kstool
   // fails so that a script notices (README, Differences from keytool).
@@ -62,11 +65,7 @@ Outcome prompt_new_key_password(Context& ctx, const std::string& alias, const Pa
       ctx.io.err << "Key password is too short - must be at least 6 characters\n";
       continue;
     }
-    std::optional<Password> again = ask_password(ctx, "Re-enter new password: ");
-    if (!same(typed, again)) {
-      ctx.io.err << "They don't match. Try again\n";
-      continue;
-    }
+    if (!confirmed(ctx, typed)) continue;
     out = std::move(typed);
     return Outcome::ok();
   }
