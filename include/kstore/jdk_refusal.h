@@ -16,6 +16,7 @@ enum class JdkException : uint8_t {
   kNegativeArraySize,   // java.lang.NegativeArraySizeException
   kInvalidKeySpec,      // java.security.spec.InvalidKeySpecException
   kKeyStore,            // java.security.KeyStoreException
+  kIo,                  // java.io.IOException
 };
 
 // The exception's fully qualified class name, "java.security.KeyStoreException".

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
+#include "kstore/jdk_refusal.h"
 #include "kstore/keystore.h"
 #include "kstore/password.h"
 #include "kstore/sealing.h"
@@ -27,5 +29,16 @@ namespace kstore {
 // key the old password does not open: kBadPassword) `store` is unchanged.
 Status change_store_password(Keystore& store, const Password& old_password, const Password& new_password,
                              const SealParams& params, int64_t now_ms, unsigned workers = 0);
+
+// JDK 17 keys every PKCS#12 cipher and MAC through a PBEKey, which takes
+// only chars 0x20..0x7E: it cannot write a PKCS#12 store under any other
+// password (docs/secret-keys.md, "PKCS#12 passwords JDK 17 cannot write").
+// The refusal its PKCS12KeyStore gives when `store` gets `password`: from
+// sealing a key when a key is being added (`adding_key`) or the store has
+// keys (-storepasswd re-adds them), else from encrypting the certificates,
+// else from the MAC. nullopt when JDK 17 writes it (not PKCS#12, a password
+// it takes, nothing keyed by the password).
+std::optional<JdkRefusal> jdk17_pkcs12_password_refusal(const Keystore& store, const Password& password,
+                                                        bool adding_key);
 
 }  // namespace kstore

@@ -11,6 +11,7 @@ const char* jdk_exception_class(JdkException exception) {
     case JdkException::kNegativeArraySize: return "java.lang.NegativeArraySizeException";
     case JdkException::kInvalidKeySpec: return "java.security.spec.InvalidKeySpecException";
     case JdkException::kKeyStore: return "java.security.KeyStoreException";
+    case JdkException::kIo: return "java.io.IOException";
   }
   return "java.lang.Exception";
 }

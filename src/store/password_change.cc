@@ -4,6 +4,8 @@
 // "Changing the store password".
 #include "kstore/password_change.h"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "kstore/batch_sealing.h"
@@ -43,6 +45,34 @@ Status change_store_password(Keystore& store, const Password& old_password, cons
     e->local_key_id.clear();  // the writer makes "Time <ms>" from the date, as the JDK does
   }
   return Status::Ok();
+}
+
+std::optional<JdkRefusal> jdk17_pkcs12_password_refusal(const Keystore& store, const Password& password,
+                                                        bool adding_key) {
+  if (store.type() != StoreType::kPkcs12) return std::nullopt;
+  // PBEKey: the chars 0x20..0x7E, or the single char U+0000.
+  bool takes = password.length() == 1 && password.char_at(0) == 0;
+  if (!takes) {
+    takes = true;
+    for (size_t i = 0; i < password.length(); ++i)
+      if (password.char_at(i) < 0x20 || password.char_at(i) > 0x7e) takes = false;
+  }
+  if (takes) return std::nullopt;
+  const std::string cause = "getSecretKey failed: Password is not ASCII";
+  const bool has_keys = std::any_of(store.entries().begin(), store.entries().end(), resealed_by_keytool);
+  if (adding_key || has_keys)
+    return JdkRefusal{JdkException::kKeyStore,
+                      "Key protection algorithm not found: java.security.UnrecoverableKeyException: Encrypt Private "
+                      "Key failed: " + cause};
+  // PKCS12KeyStore encrypts the certificates whenever it counted a
+  // certificate bag on load, including those it then shows in no entry
+  // (case sp_nokeys_p12_nonascii_new): kstore keeps those as invisible entries.
+  const std::optional<Pkcs12Protection>& p = store.pkcs12_protection();
+  const bool has_certificates = std::any_of(store.entries().begin(), store.entries().end(),
+                                            [](const Entry& e) { return !e.chain.empty(); });
+  if (has_certificates && (!p || !p->cert_algorithm.empty())) return JdkRefusal{JdkException::kIo, cause};
+  if (!p || p->has_mac) return JdkRefusal{JdkException::kIo, "calculateMac failed: java.io.IOException: " + cause};
+  return std::nullopt;
 }
 
 }  // namespace kstore

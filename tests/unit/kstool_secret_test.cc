@@ -26,9 +26,10 @@ using kstool_test::SecretKeys;
 
 const CaseFolder kSecret(std::string(KSTORE_TESTDATA_DIR) + "/secret");
 const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
-const std::vector<std::string> kInputs = {"mixed.jks",      "mixed.jceks",        "mixed.p12",
-                                          "legacy.p12",     "openssl_aes.p12",    "openssl_legacy.p12",
-                                          "empty.p12",      "zero.bin",           "garbage.bin"};
+const std::vector<std::string> kInputs = {"mixed.jks",         "mixed.jceks",       "mixed.p12",
+                                          "legacy.p12",        "openssl_aes.p12",   "openssl_legacy.p12",
+                                          "openssl_nokeys.p12", "openssl_nomac.p12", "empty.p12",
+                                          "zero.bin",          "garbage.bin"};
 // Key passwords the cases use: the fixtures' (changeit, keypass2), the new
 // ones (newpass1, keypass1, abc), the one PKCS#12 ignores (other11).
 const std::vector<std::string> kKeyPasswords = {"changeit", "keypass2", "newpass1", "keypass1", "abc", "other11"};

@@ -191,4 +191,19 @@ TEST(StorePasswordChange, Pkcs12KeysAreResealedUnderTheNewPassword) {
   }
 }
 
+TEST(StorePasswordChange, Jdk17WritesPkcs12OnlyUnderPasswordsItsPbeKeyTakes) {
+  const kstore::Password nonascii = kstore::Password::from_utf8("p\xc3\xa4sswort");
+  kstore::Keystore empty(kstore::StoreType::kPkcs12);
+  empty.pkcs12_protection() = kstore::pkcs12_profile_protection(kstore::Pkcs12Profile::kModern);
+  EXPECT_FALSE(kstore::jdk17_pkcs12_password_refusal(empty, kstore::Password::from_utf8("changeit"), true));
+  const auto adding = kstore::jdk17_pkcs12_password_refusal(empty, nonascii, true);
+  ASSERT_TRUE(adding.has_value());
+  EXPECT_EQ(JdkException::kKeyStore, adding->exception);
+  const auto mac = kstore::jdk17_pkcs12_password_refusal(empty, nonascii, false);
+  ASSERT_TRUE(mac.has_value());
+  EXPECT_EQ("calculateMac failed: java.io.IOException: getSecretKey failed: Password is not ASCII", mac->message);
+  kstore::Keystore jks(kstore::StoreType::kJks);
+  EXPECT_FALSE(kstore::jdk17_pkcs12_password_refusal(jks, nonascii, true));
+}
+
 }  // namespace

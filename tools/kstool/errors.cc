@@ -62,4 +62,8 @@ Outcome library_failure(const kstore::Status& status) {
   }
 }
 
+Outcome jdk_refusal(const kstore::JdkRefusal& refusal) {
+  return Outcome::error(kstore::jdk_exception_class(refusal.exception), refusal.message);
+}
+
 }  // namespace kstool

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "kstore/jdk_refusal.h"
 #include "kstore/keystore.h"
 #include "kstore/status.h"
 #include "outcome.h"
@@ -28,5 +29,8 @@ Outcome load_failure(const kstore::Status& status, const LoadContext& ctx);
 // Any other kstore failure inside a command, as "java.lang.Exception: <message>"
 // unless the code has a more specific Java counterpart.
 Outcome library_failure(const kstore::Status& status);
+
+// A refusal the JDK would make (kstore/jdk_refusal.h), as its exception.
+Outcome jdk_refusal(const kstore::JdkRefusal& refusal);
 
 }  // namespace kstool

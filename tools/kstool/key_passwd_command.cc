@@ -3,8 +3,6 @@
 // and stored again under the new password (-new, else asked for twice),
 // dated now. PKCS#12 protects every key with the store password, so keytool
 // refuses the command there.
-#include <sys/stat.h>
-
 #include "commands.h"
 #include "entry_transfer.h"
 #include "key_protection.h"

@@ -7,9 +7,11 @@
 #include <string>
 
 #include "commands.h"
+#include "errors.h"
 #include "import_stores.h"
 #include "key_protection.h"
 #include "kstore/jdk_view.h"
+#include "kstore/password_change.h"
 #include "kstore/secret_keys.h"
 #include "new_password.h"
 #include "text.h"
@@ -21,8 +23,6 @@ using kstore::SecretKeyMaterial;
 
 namespace {
 
-Outcome refused(const kstore::JdkRefusal& r) { return Outcome::error(kstore::jdk_exception_class(r.exception), r.message); }
-
 bool starts_with_pbe(const std::string& name) {
   return name.size() >= 3 && equals_ignore_case_ascii(name.substr(0, 3), "PBE");
 }
@@ -31,7 +31,7 @@ bool starts_with_pbe(const std::string& name) {
 Outcome make_password_key(Context& ctx, bool default_pbe, SecretKeyMaterial& key) {
   Password secret;
   KSTOOL_TRY(prompt_password_to_store(ctx, secret));
-  if (std::optional<kstore::JdkRefusal> r = kstore::password_entry_key(secret, key)) return refused(*r);
+  if (std::optional<kstore::JdkRefusal> r = kstore::password_entry_key(secret, key)) return jdk_refusal(*r);
   if (ctx.inv.verbose) ctx.io.err << "Generated " << (default_pbe ? "PBE" : key.algorithm) << " secret key\n";
   return Outcome::ok();
 }
@@ -39,13 +39,14 @@ Outcome make_password_key(Context& ctx, bool default_pbe, SecretKeyMaterial& key
 // A generated key: the generator, keytool's default size, the JDK's size rules.
 Outcome make_generated_key(Context& ctx, const std::string& keyalg, SecretKeyMaterial& key) {
   kstore::SecretKeyGenerator generator;
-  if (std::optional<kstore::JdkRefusal> r = kstore::find_secret_key_generator(keyalg, generator)) return refused(*r);
+  if (std::optional<kstore::JdkRefusal> r = kstore::find_secret_key_generator(keyalg, generator))
+    return jdk_refusal(*r);
   // keytool's "not given" is -1, typed or not.
   std::optional<int32_t> bits = ctx.inv.keysize;
   if (bits == -1) bits.reset();
   if (!bits) bits = kstore::keytool_default_secret_key_size(keyalg);
   if (!bits) return Outcome::exception("Please provide -keysize for secret key generation");
-  if (std::optional<kstore::JdkRefusal> r = kstore::check_secret_key_size(generator, *bits)) return refused(*r);
+  if (std::optional<kstore::JdkRefusal> r = kstore::check_secret_key_size(generator, *bits)) return jdk_refusal(*r);
   kstore::Result<SecretKeyMaterial> made = kstore::generate_secret_key(generator, *bits);
   if (!made.ok()) return Outcome::exception(made.status().message());
   key = std::move(made).value();
@@ -77,7 +78,8 @@ Outcome seal_into(Context& ctx, OpenedKeystore& ks, const std::string& alias, bo
   std::optional<kstore::JdkRefusal> refusal =
       default_pbe ? kstore::check_secret_key_storable(format, key.algorithm)
                   : kstore::password_entry_protection(format, *ctx.inv.keyalg, params, params);
-  if (refusal) return refused(*refusal);
+  if (!refusal) refusal = kstore::jdk17_pkcs12_password_refusal(ks.store, key_password, /*adding_key=*/true);
+  if (refusal) return jdk_refusal(*refusal);
   kstore::Result<kstore::SealedKey> sealed = kstore::seal_secret_key(format, key, key_password, params);
   if (!sealed.ok()) return Outcome::error("java.security.KeyStoreException", sealed.status().message());
   kstore::Entry entry;

@@ -27,6 +27,8 @@ Outcome run_store_passwd(Context& ctx) {
   // keytool recovers PKCS#12 keys with -keypass when given (which, there,
   // is the store password by now) and the store password otherwise.
   const kstore::Password& key_password = ctx.inv.keypass ? *ctx.inv.keypass : old_password;
+  if (std::optional<kstore::JdkRefusal> r = kstore::jdk17_pkcs12_password_refusal(ks.store, *new_password, false))
+    return jdk_refusal(*r);
   const kstore::SealParams params = seal_params_for_new_keys(ctx, ks.store.type());
   kstore::Status changed =
       kstore::change_store_password(ks.store, key_password, *new_password, params, ctx.env.now_ms);
