@@ -31,8 +31,10 @@ const std::vector<std::string> kInputs = {"mixed.jks",         "mixed.jceks",   
                                           "openssl_nokeys.p12", "openssl_nomac.p12", "empty.p12",
                                           "zero.bin",          "garbage.bin"};
 // Key passwords the cases use: the fixtures' (changeit, keypass2), the new
-// ones (newpass1, keypass1, abc), the one PKCS#12 ignores (other11).
-const std::vector<std::string> kKeyPasswords = {"changeit", "keypass2", "newpass1", "keypass1", "abc", "other11"};
+// ones (newpass1, keypass1, abc, and a non-ASCII one JKS takes), the one
+// PKCS#12 ignores (other11).
+const std::vector<std::string> kKeyPasswords = {"changeit", "keypass2", "newpass1", "keypass1",
+                                                "abc",      "other11",  "p\xc3\xa4ssw\xc3\xb6rd1"};
 
 void prepare(const ScratchDir& dir) { kSecret.prepare(dir, kStores, kInputs, {"newpass.txt"}); }
 
