@@ -1,5 +1,6 @@
 // Java String rules for aliases, for tools that show and order them as the
-// JDK does (keytool lower-cases PKCS#12 aliases and sorts with compareTo).
+// JDK does (keytool lower-cases PKCS#12 aliases and sorts with compareTo),
+// and the ASCII-only case rule of the JDK's lookups by name.
 #pragma once
 
 #include <string>
@@ -14,5 +15,11 @@ std::string java_lower_case(std::string_view utf8);
 
 // String.compareTo of two UTF-8 texts: the order of their UTF-16 code units.
 int java_compare(std::string_view a, std::string_view b);
+
+// True when a and b are equal once ASCII letters are folded to one case;
+// every other byte matches only itself. The JDK's lookups of keystore types,
+// providers and algorithms by name compare this way (String.equalsIgnoreCase
+// over ASCII names, as the provider tables hold only ASCII).
+bool equals_ignore_ascii_case(std::string_view a, std::string_view b);
 
 }  // namespace kstore

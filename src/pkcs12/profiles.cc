@@ -2,10 +2,10 @@
 // Defaults and property semantics: PKCS12KeyStore (JDK 25 source:
 // defaultCertProtectionAlgorithm … string2IC, mapPBEAlgorithmToOID) and
 // keystore-formats.md §3.11.
-#include <cctype>
 #include <map>
 
 #include "der/reader.h"
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "pbe/algorithm_identifier.h"
 #include "pbe/pbe_oids.h"
@@ -18,13 +18,6 @@ using crypto::HashAlg;
 
 constexpr uint64_t kMaxIterationCount = 5'000'000;  // PKCS12KeyStore.MAX_ITERATION_COUNT
 constexpr char kPrefix[] = "keystore.pkcs12.";
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 Bytes b(ByteView v) { return to_bytes(v); }
 
@@ -52,7 +45,7 @@ Status parse_cipher_name(std::string_view name, Bytes& alg, Bytes& prf, Bytes& c
       {"PBEWithMD5AndDES", oid::kPbeWithMd5AndDesCbc},
   };
   for (const Fixed& f : kFixed) {
-    if (iequals(name, f.name)) {
+    if (equals_ignore_ascii_case(name, f.name)) {
       alg = b(f.oid);
       prf.clear();
       cipher.clear();
@@ -63,7 +56,7 @@ Status parse_cipher_name(std::string_view name, Bytes& alg, Bytes& prf, Bytes& c
   for (HashAlg h : kShaHashes) {
     for (const auto& [suffix, cipher_oid] :
          {std::pair<const char*, ByteView>{"AES_128", oid::kAes128Cbc}, {"AES_256", oid::kAes256Cbc}}) {
-      if (iequals(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h) + "And" + suffix)) {
+      if (equals_ignore_ascii_case(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h) + "And" + suffix)) {
         alg = b(oid::kPbes2);
         prf = b(pbe::hmac_oid(h));
         cipher = b(cipher_oid);
@@ -100,14 +93,14 @@ Result<uint64_t> parse_iteration_count(std::string_view type, std::string_view v
 }
 
 Status apply_mac_algorithm(std::string_view name, Pkcs12Protection& p) {
-  if (iequals(name, "NONE")) {
+  if (equals_ignore_ascii_case(name, "NONE")) {
     p.has_mac = false;
     p.mac_digest.clear();
     p.mac_pbmac1 = false;
     return Status::Ok();
   }
   for (HashAlg h : kShaHashes) {
-    if (iequals(name, std::string("HmacPBE") + pbe::jdk_hash_name(h))) {
+    if (equals_ignore_ascii_case(name, std::string("HmacPBE") + pbe::jdk_hash_name(h))) {
       p.has_mac = true;
       p.mac_pbmac1 = false;
       p.mac_digest = b(pbe::digest_oid(h));
@@ -115,7 +108,7 @@ Status apply_mac_algorithm(std::string_view name, Pkcs12Protection& p) {
       return Status::Ok();
     }
     // JDK 26 (JDK-8343232) selects PBMAC1 with "PBEWithHmacSHA256" / "PBEWithHmacSHA512".
-    if (iequals(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h))) {
+    if (equals_ignore_ascii_case(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h))) {
       p.has_mac = true;
       p.mac_pbmac1 = true;
       p.mac_digest.clear();
@@ -140,7 +133,7 @@ const char* pkcs12_profile_name(Pkcs12Profile profile) {
 
 std::optional<Pkcs12Profile> parse_pkcs12_profile(std::string_view name) {
   for (Pkcs12Profile p : {Pkcs12Profile::kModern, Pkcs12Profile::kLegacy, Pkcs12Profile::kPbmac1, Pkcs12Profile::kNone})
-    if (iequals(name, pkcs12_profile_name(p))) return p;
+    if (equals_ignore_ascii_case(name, pkcs12_profile_name(p))) return p;
   return std::nullopt;
 }
 
@@ -198,7 +191,7 @@ Result<Pkcs12Protection> pkcs12_protection_from_properties(
   };
   Pkcs12Protection p = base;
   if (auto v = get("keystore.pkcs12.certProtectionAlgorithm")) {
-    if (iequals(*v, "NONE")) {
+    if (equals_ignore_ascii_case(*v, "NONE")) {
       p.cert_algorithm.clear();
       p.cert_pbes2_prf.clear();
       p.cert_pbes2_cipher.clear();

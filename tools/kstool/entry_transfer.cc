@@ -61,7 +61,7 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, c
   if (src.password) {
     kstore::Status s = try_unseal(e, *src.password, out);
     if (s.ok()) return Outcome::ok();
-    if (s.code() != kstore::ErrorCode::kBadPassword || equals_ignore_case_ascii(src.type_name, "PKCS12"))
+    if (s.code() != kstore::ErrorCode::kBadPassword || kstore::equals_ignore_ascii_case(src.type_name, "PKCS12"))
       return unseal_failure(e, s);
   }
   // keytool's getKeyPasswd: three tries to get a non-empty answer.
@@ -105,7 +105,7 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
   const Password* password = nullptr;
   if (ctx.inv.destkeypass) {
     password = &*ctx.inv.destkeypass;
-  } else if (equals_ignore_case_ascii(dest.type_name, "PKCS12") && dest.password) {
+  } else if (kstore::equals_ignore_ascii_case(dest.type_name, "PKCS12") && dest.password) {
     password = &*dest.password;
   } else {
     password = &*rec.key_password;

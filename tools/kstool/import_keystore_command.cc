@@ -13,6 +13,7 @@
 #include "import_preseal.h"
 #include "import_stores.h"
 #include "kstore/file.h"
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "reply_prompt.h"
 #include "text.h"
@@ -170,7 +171,7 @@ Outcome run_import_keystore(Context& ctx) {
   if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
   KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
   if (in_place) {
-    if (equals_ignore_case_ascii(src.type_name, dest.ks.type_name)) {
+    if (kstore::equals_ignore_ascii_case(src.type_name, dest.ks.type_name)) {
       ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
     } else {
       ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +

@@ -2,7 +2,7 @@
 #include "import_preseal.h"
 
 #include "kstore/batch_sealing.h"
-#include "text.h"
+#include "kstore/java_string.h"
 
 namespace kstool {
 
@@ -15,7 +15,7 @@ PresealedKeys preseal_keys(const Context& ctx, const OpenedKeystore& src, const 
   const kstore::Password* target = &*src.password;
   if (ctx.inv.destkeypass) {
     target = &*ctx.inv.destkeypass;
-  } else if (equals_ignore_case_ascii(dest.type_name, "PKCS12") && dest.password) {
+  } else if (kstore::equals_ignore_ascii_case(dest.type_name, "PKCS12") && dest.password) {
     target = &*dest.password;
   }
   std::vector<kstore::ResealRequest> requests;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "text.h"
 
@@ -89,7 +90,7 @@ Outcome open_source_keystore(Context& ctx, OpenedKeystore& src) {
   src_inv.protected_path = inv.src_protected_path;
   Context src_ctx{src_inv, ctx.io, ctx.env, ctx.warnings, path};
   KSTOOL_TRY(open_existing_keystore(src_ctx, StorePasswordPrompt::kOnce, src, "Enter source keystore password:  "));
-  if (src.password && equals_ignore_case_ascii(src.type_name, "PKCS12"))
+  if (src.password && kstore::equals_ignore_ascii_case(src.type_name, "PKCS12"))
     ignore_pkcs12_key_password(ctx, *src.password, inv.srckeypass, "-srckeypass");
   if (!src.password && !src.passwordless && !inv.src_protected_path) print_source_no_integrity_warning(ctx.io.err);
   return Outcome::ok();
@@ -108,7 +109,7 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
   OpenedKeystore& ks = out.ks;
   ks.type_name = inv.storetype.value_or("PKCS12");
   ks.loaded_at_ms = ctx.env.now_ms;
-  if (equals_ignore_case_ascii(ks.type_name, "CaseExactJKS")) {
+  if (kstore::equals_ignore_ascii_case(ks.type_name, "CaseExactJKS")) {
     ks.format = StoreType::kJks;
     ks.case_exact = true;
   } else if (std::optional<StoreType> t = kstore::parse_store_type(ks.type_name)) {
@@ -126,7 +127,7 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
     given = in_place_password->clone();
   }
   KSTOOL_TRY(new_store_password(ctx, std::move(given), ks.password));
-  if (equals_ignore_case_ascii(ks.type_name, "PKCS12")) {
+  if (kstore::equals_ignore_ascii_case(ks.type_name, "PKCS12")) {
     ignore_pkcs12_key_password(ctx, *ks.password, inv.keypass, "-keypass");
     ignore_pkcs12_key_password(ctx, *ks.password, inv.destkeypass, "-destkeypass");
   }

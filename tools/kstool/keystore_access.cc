@@ -67,7 +67,7 @@ bool same_password(const kstore::Password& a, const kstore::Password& b) {
 }
 
 const char* OpenedKeystore::provider_name() const {
-  return equals_ignore_case_ascii(type_name, "JCEKS") ? "SunJCE" : "SUN";
+  return kstore::equals_ignore_ascii_case(type_name, "JCEKS") ? "SunJCE" : "SUN";
 }
 
 bool known_provider_name(const std::string& name) {
@@ -229,7 +229,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     KSTOOL_TRY(load(&*out.password));
   } else {
     KSTOOL_TRY(load(nullptr));
-    out.passwordless = equals_ignore_case_ascii(out.type_name, "PKCS12") && pkcs12_passwordless(out.store);
+    out.passwordless = kstore::equals_ignore_ascii_case(out.type_name, "PKCS12") && pkcs12_passwordless(out.store);
     if (!inv.protected_path && !out.passwordless) {
       if (prompt == StorePasswordPrompt::kOnce) {
         ctx.io.out.flush();
@@ -251,7 +251,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     }
   }
 
-  if (out.password && equals_ignore_case_ascii(out.type_name, "PKCS12")) {
+  if (out.password && kstore::equals_ignore_ascii_case(out.type_name, "PKCS12")) {
     ignore_pkcs12_key_password(ctx, *out.password, inv.keypass, "-keypass");
     ignore_pkcs12_key_password(ctx, *out.password, inv.destkeypass, "-destkeypass");
   }

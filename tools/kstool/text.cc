@@ -92,18 +92,6 @@ char32_t simple_upper(char32_t c) {
   return c;
 }
 
-bool equals_ignore_case_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto x = static_cast<unsigned char>(a[i]);
-    auto y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x += 0x20;
-    if (y >= 'A' && y <= 'Z') y += 0x20;
-    if (x != y) return false;
-  }
-  return true;
-}
-
 namespace {
 
 // Base letters of U+00C0..U+017F at primary strength (lower case), per the
