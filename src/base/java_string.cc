@@ -9,6 +9,8 @@ std::string java_lower_case(std::string_view utf8) { return utf::java_to_lower_u
 
 int java_compare(std::string_view a, std::string_view b) { return utf::java_compare(a, b); }
 
+std::u32string decode_utf8_lenient(std::string_view utf8) { return utf::decode_utf8_lenient(utf8); }
+
 bool equals_ignore_ascii_case(std::string_view a, std::string_view b) {
   auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   if (a.size() != b.size()) return false;

@@ -203,7 +203,7 @@ Outcome parse_java_integer(const std::string& s, T& out) {
 // Lower-casing as String.toLowerCase(Locale.ROOT) for the words of a
 // command line (ASCII and Latin letters; others are kept).
 std::string lower_for_message(std::string_view s) {
-  std::u32string cps = decode_utf8_lenient(s);
+  std::u32string cps = kstore::decode_utf8_lenient(s);
   for (char32_t& c : cps) c = simple_lower(c);
   return encode_utf8(cps);
 }
@@ -310,7 +310,7 @@ std::string nice_store_type_name(std::string_view typed) {
   if (kstore::equals_ignore_ascii_case(typed, "Windows-MY")) return "Windows-MY";
   if (kstore::equals_ignore_ascii_case(typed, "Windows-ROOT")) return "Windows-ROOT";
   // toUpperCase(Locale.ENGLISH)
-  std::u32string cps = decode_utf8_lenient(typed);
+  std::u32string cps = kstore::decode_utf8_lenient(typed);
   for (char32_t& c : cps) c = simple_upper(c);
   return encode_utf8(cps);
 }

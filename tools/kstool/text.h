@@ -10,8 +10,7 @@
 
 namespace kstool {
 
-// UTF-8 to code points; each byte of an invalid sequence becomes U+FFFD.
-std::u32string decode_utf8_lenient(std::string_view s);
+// Code points to UTF-8 (kstore::decode_utf8_lenient goes the other way).
 std::string encode_utf8(std::u32string_view cps);
 
 // Simple case mapping for ASCII, Latin-1 and Latin Extended-A (command words only).
