@@ -4,22 +4,17 @@
 // Entries go out in the model's order, keys exactly as sealed, so a store
 // loaded from a JDK-written file and saved with the same password comes out
 // byte-identical.
-#include <chrono>
 
 #include "io/byte_reader.h"
 #include "jks/jks.h"
 #include "jks/jks_format.h"
 #include "jks/sealed_object.h"
+#include "kstore/clock.h"
 
 namespace kstore::jks {
 namespace {
 
 constexpr uint32_t kMaxJavaArray = 0x7fffffff;
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Status write_blob(io::ByteWriter& out, ByteView bytes, const char* what) {
   if (bytes.size() > kMaxJavaArray) return Status::InvalidArgument(what, " of ", bytes.size(), " bytes is too large");
@@ -50,7 +45,7 @@ Status check_private_key(StoreType type, const SealedKey& key) {
 }
 
 Status write_entry(io::ByteWriter& out, StoreType type, const Entry& entry, const Limits& limits) {
-  const int64_t date = entry.creation_time_ms.value_or(now_ms());
+  const int64_t date = entry.creation_time_ms.value_or(current_time_ms());
   switch (entry.type) {
     case EntryType::kPrivateKey: {
       if (!entry.key) return Status::InvalidArgument("private key entry without a key");

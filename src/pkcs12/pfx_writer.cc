@@ -1,11 +1,11 @@
 // PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
 // createSafeContent, getCertificateData and getBagAttributes
 // (keystore-formats.md §3.1, §3.2, §3.6, §5 item 6).
-#include <chrono>
 #include <string>
 
 #include "base/utf.h"
 #include "der/writer.h"
+#include "kstore/clock.h"
 #include "kstore/pkcs12.h"
 #include "kstore/x509.h"
 #include "pbe/algorithm_identifier.h"
@@ -21,11 +21,6 @@ namespace {
 constexpr size_t kSaltLength = 20;  // the JDK's SALT_LEN
 
 const std::vector<Bytes> kAnyUsage = {to_bytes(oid::kAnyExtendedKeyUsage)};
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 bool is_key_entry(const Entry& e) { return e.type == EntryType::kPrivateKey || e.type == EntryType::kSecretKey; }
 
@@ -79,7 +74,7 @@ class PfxWriter {
         password_(password),
         limits_(limits),
         protection_(store.pkcs12_protection().value_or(pkcs12_profile_protection(Pkcs12Profile::kModern))),
-        now_(now_ms()) {}
+        now_(current_time_ms()) {}
 
   Result<Bytes> write() {
     if (store_.size() > limits_.max_entries)

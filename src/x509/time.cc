@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "kstore/clock.h"
 #include "x509/certificate.h"
 #include "x509/zone_names.h"
 
@@ -170,7 +171,7 @@ std::string java_date_string(int64_t ms) {
   // time, no daylight saving).
   constexpr int64_t kUtc1900 = -2208988800LL;
   if (secs < kUtc1900) {
-    const long offset = standard_offset(time(nullptr));
+    const long offset = standard_offset(static_cast<time_t>(current_time_ms() / 1000));
     tt = static_cast<time_t>(secs + offset);
     gmtime_r(&tt, &tm);
     tm.tm_gmtoff = offset;

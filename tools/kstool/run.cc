@@ -5,12 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 
 #include "commands.h"
 #include "help.h"
 #include "kstore/bytes.h"
+#include "kstore/clock.h"
 #include "keystore_access.h"
 #include "text.h"
 
@@ -214,10 +214,7 @@ Environment process_environment() {
     if (v == nullptr) return std::nullopt;
     return std::string_view(v);
   };
-  const int64_t clock_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
-  env.now_ms = clock_ms;
+  env.now_ms = kstore::current_time_ms();
   // Test hook: pins "now" (the creation date keytool shows for PKCS#12
   // entries that recorded none) so that outputs can be compared.
   if (const char* pinned = std::getenv("KSTORE_NOW_MS")) {
