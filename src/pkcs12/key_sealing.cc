@@ -2,10 +2,9 @@
 // encryptPrivateKey / engineGetKey (keystore-formats.md §3.1).
 #include "pkcs12/key_sealing.h"
 
-#include "der/reader.h"
-#include "der/writer.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
+#include "pbe/pkcs8.h"
 #include "pkcs12/pkcs12.h"
 #include "pkcs12/secret_key_info.h"
 
@@ -42,7 +41,7 @@ std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::En
       out.emplace_back(std::move(encrypted[i]).status());
       continue;
     }
-    Result<Bytes> epki = write_encrypted_private_key_info(*jobs[i].alg, *encrypted[i]);
+    Result<Bytes> epki = pbe::write_pbe_encrypted_key(*jobs[i].alg, *encrypted[i]);
     if (!epki.ok()) {
       out.emplace_back(std::move(epki).status());
       continue;
@@ -52,43 +51,12 @@ std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::En
   return out;
 }
 
-Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der) {
-  der::Reader outer(der, der::Mode::kBer, 0, "EncryptedPrivateKeyInfo");
-  KS_ASSIGN_OR_RETURN(der::Reader epki, outer.read_sequence());
-  KS_TRY(outer.expect_end());
-  KS_ASSIGN_OR_RETURN(der::Element ai, epki.read_element(der::kSequence));
-  EncryptedPrivateKeyInfo out;
-  KS_ASSIGN_OR_RETURN(out.algorithm, pbe::parse_pbe_algorithm(ai.encoding));
-  Bytes storage;
-  KS_ASSIGN_OR_RETURN(ByteView data, epki.read_octet_string(&storage));
-  out.encrypted_data = to_bytes(data);
-  KS_TRY(epki.expect_end());
-  return out;
-}
-
-Result<Bytes> write_encrypted_private_key_info(const pbe::PbeAlgorithm& algorithm, ByteView encrypted_data) {
-  der::Writer out;
-  out.sequence([&](der::Writer& epki) {
-    pbe::write_pbe_algorithm(epki, algorithm);
-    epki.octet_string(encrypted_data);
-  });
-  return std::move(out).finish();
-}
-
-bool looks_like_private_key_info(ByteView der) {
-  der::Reader outer(der, der::Mode::kBer);
-  auto info = outer.read_sequence();
-  if (!info.ok() || !outer.empty()) return false;
-  return info->read_element(der::kInteger).ok() && info->read_element(der::kSequence).ok() &&
-         info->read_element(der::kOctetString).ok();
-}
-
 Result<SecretBytes> open_sealed(const crypto::Backend& backend, ByteView epki_der, const Password& password,
                                 const Limits& limits) {
-  KS_ASSIGN_OR_RETURN(EncryptedPrivateKeyInfo epki, read_encrypted_private_key_info(epki_der));
+  KS_ASSIGN_OR_RETURN(pbe::PbeEncryptedKey epki, pbe::read_pbe_encrypted_key(epki_der));
   KS_TRY(pbe::check_iterations(epki.algorithm.iterations, limits, "key PBE"));
   Result<pbe::Decryption> opened = pbe::decrypt_with_password(backend, epki.algorithm, password, epki.encrypted_data,
-                                                              looks_like_private_key_info);
+                                                              pbe::looks_like_private_key_info);
   if (!opened.ok()) {
     if (opened.status().code() == ErrorCode::kIntegrityFailure) {
       return Status::BadPassword("Cannot recover key: the key password is incorrect (",
@@ -102,7 +70,8 @@ Result<SecretBytes> open_sealed(const crypto::Backend& backend, ByteView epki_de
 Result<SecretBytes> unseal_private_key(const SealedKey& key, const Password& password, const Limits& limits) {
   switch (key.protection) {
     case KeyProtection::kPkcs12Plain:
-      if (!looks_like_private_key_info(key.encoded)) return Status::Malformed("keyBag does not hold a PrivateKeyInfo");
+      if (!pbe::looks_like_private_key_info(key.encoded))
+        return Status::Malformed("keyBag does not hold a PrivateKeyInfo");
       return SecretBytes(key.encoded);
     case KeyProtection::kPkcs12Shrouded:
       return open_sealed(crypto::default_backend(), key.encoded, password, limits);
@@ -118,7 +87,7 @@ Result<SecretKeyMaterial> unseal_secret_key(const SealedKey& key, const Password
 }
 
 Result<SealedKey> seal_private_key(ByteView pkcs8, const Password& password, const SealParams& params) {
-  if (!looks_like_private_key_info(pkcs8)) return Status::InvalidArgument("not a PKCS#8 PrivateKeyInfo");
+  KS_TRY(pbe::check_private_key_info_to_seal(pkcs8));
   return seal(pkcs8, password, params);
 }
 

@@ -1,5 +1,6 @@
-// EncryptedPrivateKeyInfo (RFC 5208 §6 / RFC 5958 §3) as PKCS#12 shrouded
-// key bags and JDK secret bags hold it.
+// Sealing and unsealing PKCS#12 keys: a PKCS#8 EncryptedPrivateKeyInfo with a
+// password-based algorithm (pbe/pkcs8.h), as shrouded key bags and the JDK's
+// secret bags hold it.
 #pragma once
 
 #include <span>
@@ -13,19 +14,6 @@
 #include "pbe/pbe.h"
 
 namespace kstore::pkcs12 {
-
-struct EncryptedPrivateKeyInfo {
-  pbe::PbeAlgorithm algorithm;
-  Bytes encrypted_data;
-};
-
-Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der);
-Result<Bytes> write_encrypted_private_key_info(const pbe::PbeAlgorithm& algorithm, ByteView encrypted_data);
-
-// A PrivateKeyInfo's outline: SEQUENCE { INTEGER, SEQUENCE, OCTET STRING, … }
-// and nothing after it. Also true for the JDK's secret key plaintext, which
-// has the same outline.
-bool looks_like_private_key_info(ByteView der);
 
 // Sealing in two steps, so that a batch can draw every salt and IV in order
 // first and run the key derivations in parallel after (batch_sealing.cc).

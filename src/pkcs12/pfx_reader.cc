@@ -8,6 +8,7 @@
 #include "pbe/algorithm_identifier.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
+#include "pbe/pkcs8.h"
 #include "pkcs12/entry_builder.h"
 #include "pkcs12/key_sealing.h"
 #include "pkcs12/mac.h"
@@ -250,7 +251,7 @@ class Loader {
     // with its configured default.
     for (const SafeBag& bag : bags_) {
       if (bag.type != BagType::kShroudedKey) continue;
-      auto epki = read_encrypted_private_key_info(bag.value);
+      auto epki = pbe::read_pbe_encrypted_key(bag.value);
       if (!epki.ok()) continue;
       p.key_algorithm = epki->algorithm.oid;
       p.key_pbes2_prf = stated_prf(epki->algorithm);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "base/parallel.h"
+#include "pbe/pkcs8.h"
 #include "pkcs12/key_sealing.h"
 #include "pkcs12/secret_key_info.h"
 
@@ -123,8 +124,7 @@ Result<SecretBytes> pkcs12_plaintext(const SealRequest& r) {
     if (r.secret_key->key.empty()) return Status::InvalidArgument("empty secret key");
     return pkcs12::encode_secret_key_info(*r.secret_key);
   }
-  if (!pkcs12::looks_like_private_key_info(*r.private_key))
-    return Status::InvalidArgument("not a PKCS#8 PrivateKeyInfo");
+  KS_TRY(pbe::check_private_key_info_to_seal(*r.private_key));
   return SecretBytes(r.private_key->view());
 }
 

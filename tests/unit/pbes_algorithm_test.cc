@@ -13,7 +13,7 @@
 #include "pbe/algorithm_identifier.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
-#include "pkcs12/key_sealing.h"
+#include "pbe/pkcs8.h"
 
 namespace kstore {
 namespace {
@@ -75,13 +75,13 @@ TEST(PbesSchemes, EveryOpensslSchemeDecryptsOnEveryBackend) {
   for (const SchemeCase& c : kSchemes) {
     SCOPED_TRACE(c.file);
     const Bytes epki_der = read_testdata(std::string("pkcs12/pkcs8/") + c.file + ".der");
-    auto epki = pkcs12::read_encrypted_private_key_info(epki_der);
+    auto epki = pbe::read_pbe_encrypted_key(epki_der);
     ASSERT_TRUE(epki.ok()) << epki.status().to_string();
     EXPECT_EQ(pbe::pbe_algorithm_name(epki->algorithm), c.name);
     for (const crypto::Backend* backend : backends()) {
       SCOPED_TRACE(backend->name());
       auto opened = pbe::decrypt_with_password(*backend, epki->algorithm, password, epki->encrypted_data,
-                                               pkcs12::looks_like_private_key_info);
+                                               pbe::looks_like_private_key_info);
       ASSERT_TRUE(opened.ok()) << opened.status().to_string();
       EXPECT_EQ(to_hex(opened->plaintext), to_hex(plain));
       EXPECT_TRUE(opened->standard_encoding);
@@ -270,7 +270,7 @@ TEST(PbesSchemes, SealThenUnsealForEveryWritableScheme) {
       params.pkcs12_iterations = 1000;
       auto sealed = seal_private_key(StoreType::kPkcs12, plain, pw, params);
       ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
-      auto epki = pkcs12::read_encrypted_private_key_info(sealed->encoded);
+      auto epki = pbe::read_pbe_encrypted_key(sealed->encoded);
       ASSERT_TRUE(epki.ok());
       EXPECT_EQ(epki->algorithm.iterations, 1000u);
       auto opened = unseal_private_key(*sealed, pw);
@@ -287,7 +287,7 @@ TEST(PbesSchemes, DefaultSealIsTheJdkModernLayout) {
   auto sealed = seal_private_key(StoreType::kPkcs12, plain, Password::from_utf8("changeit"));
   ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
   EXPECT_EQ(sealed->protection, KeyProtection::kPkcs12Shrouded);
-  auto epki = pkcs12::read_encrypted_private_key_info(sealed->encoded);
+  auto epki = pbe::read_pbe_encrypted_key(sealed->encoded);
   ASSERT_TRUE(epki.ok());
   EXPECT_EQ(pbe::pbe_algorithm_name(epki->algorithm), "PBEWithHmacSHA256AndAES_256");
   EXPECT_EQ(epki->algorithm.salt.size(), 20u);
