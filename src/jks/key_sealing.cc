@@ -20,9 +20,6 @@ Result<SealedKey> seal_private_key(StoreType target, ByteView pkcs8, const Passw
 }
 
 Result<SealedKey> seal_secret_key(const SecretKeyMaterial& key, const Password& password, const SealParams& params) {
-  if (params.jceks_iterations == 0 || params.jceks_iterations > Limits{}.max_kdf_iterations)
-    return Status::InvalidArgument("JCEKS iteration count ", params.jceks_iterations,
-                                   " is outside 1..5000000, which the JDK reads");
   KS_ASSIGN_OR_RETURN(Bytes sealed, seal_secret_key_object(key, password, params.jceks_iterations));
   return SealedKey{KeyProtection::kJceSealedObject, std::move(sealed)};
 }

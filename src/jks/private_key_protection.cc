@@ -84,9 +84,6 @@ Result<SealedKey> seal_private_key_info(StoreType target, ByteView pkcs8, const 
     return SealedKey{KeyProtection::kJksKeyProtector, std::move(encoded)};
   }
   if (target == StoreType::kJceks) {
-    if (params.jceks_iterations == 0 || params.jceks_iterations > Limits{}.max_kdf_iterations)
-      return Status::InvalidArgument("JCEKS iteration count ", params.jceks_iterations,
-                                     " is outside 1..5000000, which the JDK reads");
     KS_ASSIGN_OR_RETURN(pbe::JcePbeParams pbe_params, pbe::new_jce_pbe_params(backend, params.jceks_iterations));
     KS_ASSIGN_OR_RETURN(Bytes encrypted, pbe::jce_pbe_encrypt(backend, password, pbe_params, pkcs8));
     KS_ASSIGN_OR_RETURN(Bytes encoded, encode_sealed_key(pbe::kPbeWithMd5AndTripleDesOid,

@@ -262,7 +262,6 @@ void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg) {
 
 Result<PbeAlgorithm> new_pbe_algorithm(const crypto::Backend& backend, ByteView scheme_oid, ByteView prf_oid,
                                        ByteView cipher_oid, uint64_t iterations, size_t salt_len) {
-  if (iterations == 0) return Status::InvalidArgument("iteration count 0");
   PbeAlgorithm alg;
   alg.oid = to_bytes(scheme_oid);
   alg.iterations = iterations;

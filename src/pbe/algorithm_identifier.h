@@ -49,6 +49,7 @@ Result<PbeAlgorithm> parse_pbe_algorithm(ByteView algorithm_identifier);
 void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg);
 
 // Builds an algorithm for encryption from OIDs, with a fresh salt (and IV).
+// The caller has checked `iterations` (pbe::check_iterations_to_write).
 // `prf_oid` and `cipher_oid` are read only for PBES2 (empty: HmacSHA256 / AES-256-CBC).
 Result<PbeAlgorithm> new_pbe_algorithm(const crypto::Backend& backend, ByteView oid, ByteView prf_oid,
                                        ByteView cipher_oid, uint64_t iterations, size_t salt_len);

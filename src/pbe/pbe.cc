@@ -22,14 +22,6 @@ Result<CipherKey> derive(const crypto::Backend& backend, const PbeAlgorithm& alg
 
 }  // namespace
 
-Status check_iterations(uint64_t iterations, const Limits& limits, std::string_view what) {
-  if (iterations == 0) return Status::Malformed(what, " iteration count 0");
-  if (iterations > limits.max_kdf_iterations)
-    return Status::LimitExceeded(what, " iteration count too large: ", iterations, " (the limit is ",
-                                 limits.max_kdf_iterations, ", as in the JDK)");
-  return Status::Ok();
-}
-
 Result<SecretBytes> pbe_decrypt(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes,
                                 ByteView ciphertext) {
   KS_ASSIGN_OR_RETURN(CipherKey k, derive(backend, alg, password_bytes));

@@ -2,6 +2,7 @@
 // encryptPrivateKey / engineGetKey (keystore-formats.md §3.1).
 #include "pkcs12/key_sealing.h"
 
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
 #include "pbe/pkcs8.h"
@@ -21,6 +22,7 @@ Result<SealedKey> seal(ByteView plaintext, const Password& password, const SealP
 }  // namespace
 
 Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params) {
+  KS_TRY(pbe::check_iterations_to_write(params.pkcs12_iterations, Limits{}, "key PBE"));
   const ByteView scheme = params.pkcs12_key_algorithm.empty() ? ByteView(pbe::oid::kPbes2)
                                                               : ByteView(params.pkcs12_key_algorithm);
   return pbe::new_pbe_algorithm(crypto::default_backend(), scheme, params.pkcs12_pbes2_prf,

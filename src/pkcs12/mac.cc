@@ -4,6 +4,7 @@
 #include "pkcs12/mac.h"
 
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/password_candidates.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
@@ -134,7 +135,6 @@ Status write_mac_data(der::Writer& pfx, const crypto::Backend& backend, const Pk
   MacData mac;
   mac.pbmac1 = protection.mac_pbmac1;
   mac.iterations = protection.mac_iterations;
-  if (mac.iterations == 0) return Status::InvalidArgument("MAC iteration count 0");
   mac.salt.resize(kSaltLength);
   KS_TRY(backend.random(mac.salt));
   SecretBytes pw;

@@ -6,6 +6,7 @@
 #include "der/reader.h"
 #include "kstore/pkcs12.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
 #include "pbe/pkcs8.h"

@@ -9,6 +9,7 @@
 #include "kstore/pkcs12.h"
 #include "kstore/x509.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
 #include "pkcs12/mac.h"
 #include "pkcs12/oids.h"
@@ -113,13 +114,9 @@ class PfxWriter {
 
  private:
   Status check_protection() const {
-    auto check = [&](uint64_t iterations, const char* what) -> Status {
-      if (iterations == 0 || iterations > limits_.max_kdf_iterations)
-        return Status::LimitExceeded(what, " iteration count ", iterations, " is outside 1..", limits_.max_kdf_iterations);
-      return Status::Ok();
-    };
-    if (!protection_.cert_algorithm.empty()) KS_TRY(check(protection_.cert_iterations, "certificate PBE"));
-    if (protection_.has_mac) KS_TRY(check(protection_.mac_iterations, "MAC"));
+    if (!protection_.cert_algorithm.empty())
+      KS_TRY(pbe::check_iterations_to_write(protection_.cert_iterations, limits_, "cert PBE"));
+    if (protection_.has_mac) KS_TRY(pbe::check_iterations_to_write(protection_.mac_iterations, limits_, "MAC"));
     return Status::Ok();
   }
 

@@ -11,6 +11,7 @@
 #include "der/writer.h"
 #include "kstore/sealing.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
 #include "pbe/pkcs8.h"
