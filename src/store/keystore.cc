@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/utf.h"
+#include "jks/jks_format.h"
 
 namespace kstore {
 
@@ -28,8 +29,8 @@ std::optional<StoreType> parse_store_type(std::string_view name) {
 std::optional<StoreType> detect_store_type(ByteView file) {
   if (file.size() >= 4) {
     const uint32_t magic = (uint32_t(file[0]) << 24) | (uint32_t(file[1]) << 16) | (uint32_t(file[2]) << 8) | file[3];
-    if (magic == 0xfeedfeed) return StoreType::kJks;
-    if (magic == 0xcececece) return StoreType::kJceks;
+    if (magic == jks::kJksMagic) return StoreType::kJks;
+    if (magic == jks::kJceksMagic) return StoreType::kJceks;
   }
   // PFX ::= SEQUENCE { version INTEGER 3, ... }: a SEQUENCE (any length form)
   // whose first element is INTEGER 3.
