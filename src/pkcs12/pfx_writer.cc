@@ -31,10 +31,11 @@ Status check_entry(const Entry& e) {
     const KeyProtection p = e.key->protection;
     const bool ok = p == KeyProtection::kPkcs12Shrouded ||
                     (p == KeyProtection::kPkcs12Plain && e.type == EntryType::kPrivateKey);
+    // The format cannot hold the key as it is sealed: kUnsupported, in every writer.
     if (!ok) {
-      return Status::InvalidArgument("entry '", e.alias,
-                                     "': the key is sealed for another keystore type; unseal it and seal it for "
-                                     "PKCS12 before saving");
+      return Status::Unsupported("entry '", e.alias,
+                                 "': the key is sealed for another keystore type; unseal it and seal it for "
+                                 "PKCS12 before saving");
     }
   } else if (e.chain.size() != 1) {
     return Status::InvalidArgument("trusted certificate entry '", e.alias, "' must hold exactly one certificate");
