@@ -113,10 +113,10 @@ class Keystore {
   size_t size() const { return entries_.size(); }
 
   // Exact alias first, then the JDK's case-insensitive rule
-  // (toLowerCase(Locale.ENGLISH) on both sides). nullptr when absent.
+  // (toLowerCase(Locale.ENGLISH) on both sides). nullptr when absent. There
+  // is no mutable lookup: an entry changes through put() and rename(), which
+  // keep the alias index.
   const Entry* find(std::string_view alias) const;
-  // Change an entry's alias only through rename(), which keeps the index.
-  Entry* find(std::string_view alias);
   bool contains(std::string_view alias) const { return find(alias) != nullptr; }
 
   // Appends, or replaces an entry with the same alias (case-insensitively),
@@ -152,6 +152,8 @@ class Keystore {
   // const lookups stay safe from several threads.
   void index_last_entry();
   void rebuild_index();
+  // Where find(alias) is in entries_.
+  std::optional<size_t> position_of(std::string_view alias) const;
 
   StoreType type_ = StoreType::kPkcs12;
   std::vector<Entry> entries_;
