@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kstore/bytes.h"
+#include "kstore/format_details.h"
 #include "kstore/limits.h"
 #include "kstore/password.h"
 #include "kstore/status.h"
@@ -48,11 +49,6 @@ struct SealedKey {
   Bytes encoded;  // exactly as in the file, so an untouched entry is written back byte-identical
 };
 
-// A PKCS#12 bag attribute kstore does not interpret, kept to be written back.
-struct OpaqueAttribute {
-  Bytes encoded;  // DER of the whole Attribute SEQUENCE
-};
-
 struct Entry {
   std::string alias;  // UTF-8, exactly as stored (JDK writers lower-case; others may not)
   EntryType type = EntryType::kTrustedCert;
@@ -62,10 +58,7 @@ struct Entry {
   std::optional<SealedKey> key;    // private and secret key entries
   std::vector<Certificate> chain;  // private key: leaf first (may be empty); trusted cert: exactly one
 
-  // PKCS#12 bag details, kept through a load/save round trip.
-  Bytes local_key_id;                        // empty when absent
-  std::vector<Bytes> trusted_key_usages;     // OID contents of the Oracle trusted-usage attribute
-  std::vector<OpaqueAttribute> other_attributes;
+  FormatDetails format_details;    // PKCS#12 bag attributes, kept through a load/save round trip
   // False for what the JDK would not show: certificates without the trust
   // attribute, unencrypted key bags. kstore lists them and marks them.
   bool visible_to_jdk = true;

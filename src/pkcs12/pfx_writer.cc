@@ -11,6 +11,7 @@
 #include "pbe/algorithm_identifier.h"
 #include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pkcs12/bag_details.h"
 #include "pkcs12/mac.h"
 #include "pkcs12/oids.h"
 #include "pkcs12/pkcs12.h"
@@ -47,9 +48,16 @@ Status check_entry(const Entry& e) {
 // loaded bytes when there are some, else the JDK's "Time <ms>" (the creation
 // date). A key the JDK would not see gets none, so that it stays unseen.
 Bytes key_id_for(const Entry& e, int64_t now) {
-  if (!e.local_key_id.empty() || !e.visible_to_jdk) return e.local_key_id;
+  const ByteView loaded = e.format_details.local_key_id();
+  if (!loaded.empty() || !e.visible_to_jdk) return to_bytes(loaded);
   const std::string id = "Time " + std::to_string(e.creation_time_ms.value_or(now));
   return to_bytes(as_bytes(id));
+}
+
+// The bag attributes kstore keeps without interpreting them; nullptr when none.
+const std::vector<Bytes>* other_attributes(const Entry& e) {
+  const detail::Pkcs12BagDetails* details = detail::FormatDetailsAccess::pkcs12(e.format_details);
+  return details ? &details->other_attributes : nullptr;
 }
 
 void write_content_info_data(der::Writer& out, ByteView content) {
@@ -83,7 +91,8 @@ class PfxWriter {
       return Status::LimitExceeded(store_.size(), " entries exceed the limit of ", limits_.max_entries);
     for (const Entry& e : store_.entries()) KS_TRY(check_entry(e));
     KS_TRY(check_protection());
-    for (const Entry& e : store_.entries()) key_ids_.push_back(is_key_entry(e) ? key_id_for(e, now_) : e.local_key_id);
+    for (const Entry& e : store_.entries())
+      key_ids_.push_back(is_key_entry(e) ? key_id_for(e, now_) : to_bytes(e.format_details.local_key_id()));
 
     der::Writer auth_safe;
     auth_safe.sequence([&](der::Writer& infos) {
@@ -146,7 +155,7 @@ class PfxWriter {
         BagAttributesToWrite attrs;
         attrs.friendly_name = e.visible_to_jdk ? utf::java_to_lower_utf8(e.alias) : e.alias;
         attrs.local_key_id = key_ids_[i];
-        attrs.others = &e.other_attributes;
+        attrs.others = other_attributes(e);
         if (e.type == EntryType::kSecretKey) {
           write_secret_bag(bags, e.key->encoded, attrs);
         } else if (e.key->protection == KeyProtection::kPkcs12Plain) {
@@ -170,14 +179,14 @@ class PfxWriter {
         if (e.type == EntryType::kSecretKey) continue;
         for (size_t c = 0; c < e.chain.size(); ++c) {
           BagAttributesToWrite attrs;
-          attrs.others = &e.other_attributes;
+          attrs.others = other_attributes(e);
           std::string subject;
           if (c == 0) {
             attrs.friendly_name = e.alias;  // the entry's alias with its case
             attrs.local_key_id = key_ids_[i];
             if (e.type == EntryType::kTrustedCert) {
-              if (!e.trusted_key_usages.empty()) {
-                attrs.trusted_key_usages = &e.trusted_key_usages;
+              if (!e.format_details.trusted_key_usages().empty()) {
+                attrs.trusted_key_usages = &e.format_details.trusted_key_usages();
               } else if (e.visible_to_jdk) {
                 attrs.trusted_key_usages = &kAnyUsage;  // setCertificateEntry's AnyUsage
               }

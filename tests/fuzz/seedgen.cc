@@ -115,9 +115,7 @@ std::optional<Keystore> convert(const Keystore& source, const std::vector<OpenKe
       e.key = std::move(sealed).value();
     }
     if (type != StoreType::kPkcs12) {
-      e.local_key_id.clear();
-      e.trusted_key_usages.clear();
-      e.other_attributes.clear();
+      e.format_details = {};
     }
     out.append(std::move(e));
   }

@@ -96,7 +96,7 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
       return Outcome::ok();
     }
     // A trusted certificate: kept with its trusted usages when it had any.
-    if (pkcs12) out.trusted_key_usages = e.trusted_key_usages;
+    if (pkcs12) out.format_details = e.format_details.trusted_key_usages_only();
     return Outcome::ok();
   }
 
