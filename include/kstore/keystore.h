@@ -13,6 +13,7 @@
 #include "kstore/format_details.h"
 #include "kstore/limits.h"
 #include "kstore/password.h"
+#include "kstore/protection.h"
 #include "kstore/status.h"
 
 namespace kstore {
@@ -63,25 +64,6 @@ struct Entry {
   // attribute, unencrypted key bags. kstore lists them and marks them.
   bool visible_to_jdk = true;
   std::string jdk_invisible_reason;  // why, when visible_to_jdk is false
-};
-
-// PKCS#12 protection settings, as read from a file (the JDK reuses them when
-// it stores the same keystore again) or chosen for a new one.
-struct Pkcs12Protection {
-  // OID contents of the algorithm; empty means NONE (certificates in clear / no MacData).
-  Bytes cert_algorithm;       // PBES1 OID, or PBES2 with the parameters below
-  Bytes cert_pbes2_prf;       // PBKDF2 PRF OID when cert_algorithm is PBES2
-  Bytes cert_pbes2_cipher;    // encryption scheme OID when PBES2
-  uint64_t cert_iterations = 10000;
-  Bytes key_algorithm;
-  Bytes key_pbes2_prf;
-  Bytes key_pbes2_cipher;
-  uint64_t key_iterations = 10000;
-  Bytes mac_digest;           // digest OID for the classic MAC; empty with pbmac1 or no MAC
-  bool mac_pbmac1 = false;
-  Bytes mac_pbmac1_prf;       // HMAC OID for PBMAC1 (PBKDF2 PRF and MAC alike)
-  uint64_t mac_iterations = 10000;
-  bool has_mac = true;
 };
 
 // What loading found out, for -v and for error messages.

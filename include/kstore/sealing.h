@@ -25,10 +25,8 @@ Result<SecretKeyMaterial> unseal_secret_key(const SealedKey& key, const Password
 struct SealParams {
   // JCEKS: PBEWithMD5AndTripleDES iterations (jdk.jceks.iterationCount).
   uint64_t jceks_iterations = 200000;
-  // PKCS#12: algorithm for keys; empty = the keystore's or the default profile's.
-  Bytes pkcs12_key_algorithm;
-  Bytes pkcs12_pbes2_prf;
-  Bytes pkcs12_pbes2_cipher;
+  // PKCS#12: how keys are encrypted (pkcs12_seal_params gives a profile's).
+  PbeEncryption pkcs12_encryption;
   uint64_t pkcs12_iterations = 10000;
 };
 

@@ -4,7 +4,7 @@
 
 #include "pbe/iterations.h"
 #include "pbe/pbe.h"
-#include "pbe/pbe_oids.h"
+#include "pbe/pbe_encryption.h"
 #include "pbe/pkcs8.h"
 #include "pkcs12/pkcs12.h"
 #include "pkcs12/secret_key_info.h"
@@ -23,10 +23,8 @@ Result<SealedKey> seal(ByteView plaintext, const Password& password, const SealP
 
 Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params) {
   KS_TRY(pbe::check_iterations_to_write(params.pkcs12_iterations, Limits{}, "key PBE"));
-  const ByteView scheme = params.pkcs12_key_algorithm.empty() ? ByteView(pbe::oid::kPbes2)
-                                                              : ByteView(params.pkcs12_key_algorithm);
-  return pbe::new_pbe_algorithm(crypto::default_backend(), scheme, params.pkcs12_pbes2_prf,
-                                params.pkcs12_pbes2_cipher, params.pkcs12_iterations, kSaltLength);
+  return pbe::new_pbe_algorithm(crypto::default_backend(), params.pkcs12_encryption, params.pkcs12_iterations,
+                                kSaltLength);
 }
 
 Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password) {

@@ -8,6 +8,7 @@
 #include "pbe/algorithm_identifier.h"
 #include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pbe/pbe_oids.h"
 #include "pbe/pkcs8.h"
 #include "pkcs12/entry_builder.h"
@@ -110,13 +111,6 @@ Result<EncryptedData> read_encrypted_data(ContentInfo& ci) {
   out.ciphertext = to_bytes(ct);
   KS_TRY(eci.expect_end());
   return out;  // unprotectedAttrs, if any, are not needed
-}
-
-// PBES2 without a prf means hmacWithSHA1 (RFC 8018 A.2); the protection
-// states it, since an empty PRF there means "the default for writing".
-Bytes stated_prf(const pbe::PbeAlgorithm& alg) {
-  if (alg.scheme != pbe::PbeScheme::kPbes2 || !alg.prf_oid.empty()) return alg.prf_oid;
-  return to_bytes(pbe::oid::kHmacWithSha1);
 }
 
 class Loader {
@@ -240,12 +234,10 @@ class Loader {
     bool any_cert = false;
     for (const SafeBag& bag : bags_) any_cert |= bag.type == BagType::kCert;
     if (last_cert_algorithm_) {
-      p.cert_algorithm = last_cert_algorithm_->oid;
-      p.cert_pbes2_prf = stated_prf(*last_cert_algorithm_);
-      p.cert_pbes2_cipher = last_cert_algorithm_->cipher_oid;
+      p.cert_encryption = pbe::encryption_of(*last_cert_algorithm_);
       p.cert_iterations = last_cert_algorithm_->iterations;
     } else if (any_cert) {
-      p.cert_algorithm.clear();  // NONE: certificates in clear
+      p.cert_encryption.reset();  // NONE: certificates in clear
     }
     // The key algorithm of the first shrouded key, for display and for
     // callers that want new keys to match; the JDK itself seals new keys
@@ -254,24 +246,14 @@ class Loader {
       if (bag.type != BagType::kShroudedKey) continue;
       auto epki = pbe::read_pbe_encrypted_key(bag.value);
       if (!epki.ok()) continue;
-      p.key_algorithm = epki->algorithm.oid;
-      p.key_pbes2_prf = stated_prf(epki->algorithm);
-      p.key_pbes2_cipher = epki->algorithm.cipher_oid;
+      p.key_encryption = pbe::encryption_of(epki->algorithm);
       p.key_iterations = epki->algorithm.iterations;
       break;
     }
-    if (!pfx.mac) {
-      p.has_mac = false;
-      p.mac_digest.clear();
-    } else if (pfx.mac->pbmac1) {
-      p.has_mac = true;
-      p.mac_pbmac1 = true;
-      p.mac_digest.clear();
-      p.mac_pbmac1_prf = pfx.mac->mac_oid;
-      p.mac_iterations = pfx.mac->iterations;
-    } else {
-      p.has_mac = true;
-      p.mac_digest = pfx.mac->digest_oid;
+    p.mac.reset();
+    if (pfx.mac) {
+      p.mac = Pkcs12Mac{pfx.mac->pbmac1 ? Pkcs12MacScheme::kPbmac1 : Pkcs12MacScheme::kHmacPbe,
+                        pbe::hash_algorithm(pfx.mac->hash)};
       p.mac_iterations = pfx.mac->iterations;
     }
     store_.pkcs12_protection() = std::move(p);

@@ -11,6 +11,7 @@
 #include "pbe/algorithm_identifier.h"
 #include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pkcs12/bag_details.h"
 #include "pkcs12/mac.h"
 #include "pkcs12/oids.h"
@@ -102,7 +103,7 @@ class PfxWriter {
       }
       if (has_certs()) {
         KS_ASSIGN_OR_FAIL(Bytes certs, cert_safe_contents(), infos);
-        if (protection_.cert_algorithm.empty()) {
+        if (!protection_.cert_encryption) {
           write_content_info_data(infos, certs);
         } else {
           KS_ASSIGN_OR_FAIL(Bytes encrypted, encrypted_data(certs), infos);
@@ -124,9 +125,9 @@ class PfxWriter {
 
  private:
   Status check_protection() const {
-    if (!protection_.cert_algorithm.empty())
+    if (protection_.cert_encryption)
       KS_TRY(pbe::check_iterations_to_write(protection_.cert_iterations, limits_, "cert PBE"));
-    if (protection_.has_mac) KS_TRY(pbe::check_iterations_to_write(protection_.mac_iterations, limits_, "MAC"));
+    if (protection_.mac) KS_TRY(pbe::check_iterations_to_write(protection_.mac_iterations, limits_, "MAC"));
     return Status::Ok();
   }
 
@@ -206,9 +207,8 @@ class PfxWriter {
   //   data, algorithm, [0] IMPLICIT ciphertext } } } (encryptContent).
   Result<Bytes> encrypted_data(ByteView safe_contents) const {
     const crypto::Backend& backend = crypto::default_backend();
-    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg,
-                        pbe::new_pbe_algorithm(backend, protection_.cert_algorithm, protection_.cert_pbes2_prf,
-                                               protection_.cert_pbes2_cipher, protection_.cert_iterations, kSaltLength));
+    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, pbe::new_pbe_algorithm(backend, *protection_.cert_encryption,
+                                                                      protection_.cert_iterations, kSaltLength));
     KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend, alg, password_, safe_contents));
     der::Writer out;
     out.sequence([&](der::Writer& ci) {

@@ -227,8 +227,8 @@ TEST(Pkcs12Fixtures, ProtectionVisibilityAndEncodingAreRecorded) {
     } else {
       EXPECT_EQ(encoding, "");
     }
-    EXPECT_EQ(store->load_info().integrity_checked, p.has_mac);
-    EXPECT_EQ(store->load_info().had_integrity_data, p.has_mac);
+    EXPECT_EQ(store->load_info().integrity_checked, p.mac.has_value());
+    EXPECT_EQ(store->load_info().had_integrity_data, p.mac.has_value());
   }
 }
 

@@ -19,6 +19,7 @@
 #include "kstore/x509.h"
 #include "pbe/algorithm_identifier.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pkcs12/oids.h"
 #include "pkcs12/safe_contents.h"
 #include "support/corpus.h"
@@ -77,10 +78,10 @@ void expect_equivalent(const Keystore& a, const Keystore& b) {
 void expect_same_protection(const Pkcs12Protection& a, const Pkcs12Protection& b) {
   EXPECT_EQ(pkcs12_cert_algorithm_name(a), pkcs12_cert_algorithm_name(b));
   EXPECT_EQ(pkcs12_mac_algorithm_name(a), pkcs12_mac_algorithm_name(b));
-  if (!a.cert_algorithm.empty()) {
+  if (a.cert_encryption) {
     EXPECT_EQ(a.cert_iterations, b.cert_iterations);
   }
-  if (a.has_mac) {
+  if (a.mac) {
     EXPECT_EQ(a.mac_iterations, b.mac_iterations);
   }
 }

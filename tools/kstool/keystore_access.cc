@@ -34,13 +34,13 @@ std::optional<TypeRequest> parse_type_request(const std::string& name) {
 // PKCS12KeyStore.isPasswordless: no EncryptedData among the SafeContents and no MacData.
 bool pkcs12_passwordless(const kstore::Keystore& store) {
   const auto& p = store.pkcs12_protection();
-  return p && !p->has_mac && p->cert_algorithm.empty();
+  return p && !p->mac && !p->cert_encryption;
 }
 
 bool pkcs12_has_encrypted_data(kstore::ByteView file) {
   Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
   if (!bare.ok() || !bare->pkcs12_protection()) return true;
-  return !bare->pkcs12_protection()->cert_algorithm.empty();
+  return bare->pkcs12_protection()->cert_encryption.has_value();
 }
 
 // What add_proprietary_format_warning asks of a store. Every open and save
