@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kstore/bytes.h"
+#include "kstore/crypto_backend.h"
 #include "kstore/format_details.h"
 #include "kstore/limits.h"
 #include "kstore/password.h"
@@ -142,6 +143,7 @@ struct LoadOptions {
   // request opens PKCS#12 and vice versa; JCEKS opens JKS; JKS does not open JCEKS.
   std::optional<StoreType> type;
   Limits limits;
+  CryptoBackend crypto = CryptoBackend::kDefault;
 };
 
 // Parses a keystore. With a store password the integrity digest/MAC is
@@ -151,6 +153,7 @@ Result<Keystore> load_keystore(ByteView file, const Password* store_password, co
 
 struct SaveOptions {
   Limits limits;
+  CryptoBackend crypto = CryptoBackend::kDefault;
 };
 
 // Serialises in the keystore's type. Untouched sealed keys are copied as they are.

@@ -103,7 +103,8 @@ size_t estimated_size(const Keystore& store) {
 
 }  // namespace
 
-Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
+Result<Bytes> save(const crypto::Backend& backend, const Keystore& store, const Password& store_password,
+                   const Limits& limits) {
   const StoreType type = store.type();
   if (type != StoreType::kJks && type != StoreType::kJceks) return Status::InvalidArgument("not a JKS or JCEKS store");
   if (store.size() > limits.max_entries || store.size() > kMaxJavaArray)
@@ -117,7 +118,7 @@ Result<Bytes> save(const Keystore& store, const Password& store_password, const 
     const Entry& entry = store.entries()[i];
     KS_TRY(write_entry(out, type, entry, limits).with_context("entry ", i, " <", entry.alias, ">"));
   }
-  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(store_password, out.bytes()));
+  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(backend, store_password, out.bytes()));
   out.write_bytes(digest);
   return std::move(out).take();
 }

@@ -15,10 +15,10 @@ namespace {
 bool is_jks_protector(ByteView oid) { return equal_bytes(oid, pbe::kJksKeyProtectorOid); }
 bool is_jce_pbe(ByteView oid) { return equal_bytes(oid, pbe::kPbeWithMd5AndTripleDesOid); }
 
-Result<SecretBytes> recover_jks(const pbe::EncryptedPrivateKeyInfo& info, const Password& password) {
+Result<SecretBytes> recover_jks(const crypto::Backend& backend, const pbe::EncryptedPrivateKeyInfo& info,
+                                const Password& password) {
   KS_ASSIGN_OR_RETURN(SecretBytes pw, password.encode(PasswordEncoding::kUtf16Be));
-  KS_ASSIGN_OR_RETURN(SecretBytes plain,
-                      pbe::jks_recover_key(crypto::default_backend(), pw, info.encrypted_data));
+  KS_ASSIGN_OR_RETURN(SecretBytes plain, pbe::jks_recover_key(backend, pw, info.encrypted_data));
   // The check digest matched, so these are the bytes that were protected;
   // they are just not a private key (openjdk SecretKeyKS.jks holds a secret key).
   if (!pbe::looks_like_private_key_info(plain))
@@ -26,12 +26,12 @@ Result<SecretBytes> recover_jks(const pbe::EncryptedPrivateKeyInfo& info, const 
   return plain;
 }
 
-Result<SecretBytes> recover_jce_pbe(const pbe::EncryptedPrivateKeyInfo& info, const Password& password,
-                                    const Limits& limits) {
+Result<SecretBytes> recover_jce_pbe(const crypto::Backend& backend, const pbe::EncryptedPrivateKeyInfo& info,
+                                    const Password& password, const Limits& limits) {
   if (!info.algorithm_parameters) return Status::Malformed("PBEWithMD5AndTripleDES without parameters");
   KS_ASSIGN_OR_RETURN(pbe::JcePbeParams params, pbe::parse_jce_pbe_params(*info.algorithm_parameters, limits));
-  KS_ASSIGN_OR_RETURN(SecretBytes plain, pbe::jce_pbe_decrypt(crypto::default_backend(), password, params,
-                                                              info.encrypted_data, limits));
+  KS_ASSIGN_OR_RETURN(SecretBytes plain,
+                      pbe::jce_pbe_decrypt(backend, password, params, info.encrypted_data, limits));
   // No check digest here: a wrong password that happens to leave valid
   // padding shows as plaintext that does not parse.
   if (!pbe::looks_like_private_key_info(plain)) return Status::BadPassword("Cannot recover key");
@@ -59,20 +59,20 @@ KeyProtection protection_of_loaded_key(StoreType store_type, ByteView encrypted_
   return KeyProtection::kJcePbe;
 }
 
-Result<SecretBytes> unseal_private_key_info(const SealedKey& key, const Password& password, const Limits& limits) {
+Result<SecretBytes> unseal_private_key_info(const crypto::Backend& backend, const SealedKey& key,
+                                            const Password& password, const Limits& limits) {
   if (key.protection != KeyProtection::kJksKeyProtector && key.protection != KeyProtection::kJcePbe)
     return Status::InvalidArgument("not a JKS or JCEKS private key");
   KS_ASSIGN_OR_RETURN(pbe::EncryptedPrivateKeyInfo info, pbe::read_encrypted_private_key_info(key.encoded));
-  if (is_jks_protector(info.algorithm_oid)) return recover_jks(info, password);
+  if (is_jks_protector(info.algorithm_oid)) return recover_jks(backend, info, password);
   if (is_jce_pbe(info.algorithm_oid) && key.protection == KeyProtection::kJcePbe)
-    return recover_jce_pbe(info, password, limits);
+    return recover_jce_pbe(backend, info, password, limits);
   return Status::Unsupported("Unsupported key protection algorithm ", der::oid_to_string(info.algorithm_oid));
 }
 
-Result<SealedKey> seal_private_key_info(StoreType target, ByteView pkcs8, const Password& password,
-                                        const SealParams& params) {
+Result<SealedKey> seal_private_key_info(const crypto::Backend& backend, StoreType target, ByteView pkcs8,
+                                        const Password& password, const SealParams& params) {
   KS_TRY(pbe::check_private_key_info_to_seal(pkcs8));
-  const crypto::Backend& backend = crypto::default_backend();
   if (target == StoreType::kJks) {
     Bytes salt(pbe::kJksSaltSize);
     KS_TRY(backend.random(salt));

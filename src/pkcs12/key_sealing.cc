@@ -14,26 +14,28 @@ namespace {
 
 constexpr size_t kSaltLength = 20;  // the JDK's SALT_LEN
 
-Result<SealedKey> seal(ByteView plaintext, const Password& password, const SealParams& params) {
-  KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, new_key_seal_algorithm(params));
-  return seal_with_algorithm(alg, plaintext, password);
+Result<SealedKey> seal(const crypto::Backend& backend, ByteView plaintext, const Password& password,
+                       const SealParams& params) {
+  KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, new_key_seal_algorithm(backend, params));
+  return seal_with_algorithm(backend, alg, plaintext, password);
 }
 
 }  // namespace
 
-Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params) {
+Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const crypto::Backend& backend, const SealParams& params) {
   KS_TRY(pbe::check_iterations_to_write(params.pkcs12_iterations, Limits{}, "key PBE"));
-  return pbe::new_pbe_algorithm(crypto::default_backend(), params.pkcs12_encryption, params.pkcs12_iterations,
-                                kSaltLength);
+  return pbe::new_pbe_algorithm(backend, params.pkcs12_encryption, params.pkcs12_iterations, kSaltLength);
 }
 
-Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password) {
+Result<SealedKey> seal_with_algorithm(const crypto::Backend& backend, const pbe::PbeAlgorithm& alg, ByteView plaintext,
+                                      const Password& password) {
   const pbe::EncryptionJob job{&alg, &password, plaintext};
-  return std::move(seal_many_with_algorithms(std::span<const pbe::EncryptionJob>(&job, 1)).front());
+  return std::move(seal_many_with_algorithms(backend, std::span<const pbe::EncryptionJob>(&job, 1)).front());
 }
 
-std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::EncryptionJob> jobs) {
-  std::vector<Result<Bytes>> encrypted = pbe::encrypt_many_with_passwords(crypto::default_backend(), jobs);
+std::vector<Result<SealedKey>> seal_many_with_algorithms(const crypto::Backend& backend,
+                                                         std::span<const pbe::EncryptionJob> jobs) {
+  std::vector<Result<Bytes>> encrypted = pbe::encrypt_many_with_passwords(backend, jobs);
   std::vector<Result<SealedKey>> out;
   out.reserve(jobs.size());
   for (size_t i = 0; i < jobs.size(); ++i) {
@@ -67,34 +69,38 @@ Result<SecretBytes> open_sealed(const crypto::Backend& backend, ByteView epki_de
   return std::move(opened->plaintext);
 }
 
-Result<SecretBytes> unseal_private_key(const SealedKey& key, const Password& password, const Limits& limits) {
+Result<SecretBytes> unseal_private_key(const crypto::Backend& backend, const SealedKey& key, const Password& password,
+                                       const Limits& limits) {
   switch (key.protection) {
     case KeyProtection::kPkcs12Plain:
       if (!pbe::looks_like_private_key_info(key.encoded))
         return Status::Malformed("keyBag does not hold a PrivateKeyInfo");
       return SecretBytes(key.encoded);
     case KeyProtection::kPkcs12Shrouded:
-      return open_sealed(crypto::default_backend(), key.encoded, password, limits);
+      return open_sealed(backend, key.encoded, password, limits);
     default:
       return Status::InvalidArgument("not a PKCS#12 key");
   }
 }
 
-Result<SecretKeyMaterial> unseal_secret_key(const SealedKey& key, const Password& password, const Limits& limits) {
+Result<SecretKeyMaterial> unseal_secret_key(const crypto::Backend& backend, const SealedKey& key,
+                                            const Password& password, const Limits& limits) {
   if (key.protection != KeyProtection::kPkcs12Shrouded) return Status::InvalidArgument("not a PKCS#12 secret key");
-  KS_ASSIGN_OR_RETURN(SecretBytes plain, open_sealed(crypto::default_backend(), key.encoded, password, limits));
+  KS_ASSIGN_OR_RETURN(SecretBytes plain, open_sealed(backend, key.encoded, password, limits));
   return parse_secret_key_info(plain);
 }
 
-Result<SealedKey> seal_private_key(ByteView pkcs8, const Password& password, const SealParams& params) {
+Result<SealedKey> seal_private_key(const crypto::Backend& backend, ByteView pkcs8, const Password& password,
+                                   const SealParams& params) {
   KS_TRY(pbe::check_private_key_info_to_seal(pkcs8));
-  return seal(pkcs8, password, params);
+  return seal(backend, pkcs8, password, params);
 }
 
-Result<SealedKey> seal_secret_key(const SecretKeyMaterial& key, const Password& password, const SealParams& params) {
+Result<SealedKey> seal_secret_key(const crypto::Backend& backend, const SecretKeyMaterial& key,
+                                  const Password& password, const SealParams& params) {
   if (key.key.empty()) return Status::InvalidArgument("empty secret key");
   KS_ASSIGN_OR_RETURN(SecretBytes plain, encode_secret_key_info(key));
-  return seal(plain, password, params);
+  return seal(backend, plain, password, params);
 }
 
 }  // namespace kstore::pkcs12

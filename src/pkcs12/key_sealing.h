@@ -18,11 +18,13 @@ namespace kstore::pkcs12 {
 // Sealing in two steps, so that a batch can draw every salt and IV in order
 // first and run the key derivations in parallel after (batch_sealing.cc).
 // The plaintext is a PrivateKeyInfo or the JDK's secret key encoding.
-Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params);
-Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password);
+Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const crypto::Backend& backend, const SealParams& params);
+Result<SealedKey> seal_with_algorithm(const crypto::Backend& backend, const pbe::PbeAlgorithm& alg, ByteView plaintext,
+                                      const Password& password);
 // The same for several plaintexts, their key derivations run together
 // (pbe::encrypt_many_with_passwords). One result per job, in order.
-std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::EncryptionJob> jobs);
+std::vector<Result<SealedKey>> seal_many_with_algorithms(const crypto::Backend& backend,
+                                                         std::span<const pbe::EncryptionJob> jobs);
 
 // Decrypts with every plausible password encoding. A key that no encoding
 // opens is kBadPassword ("Cannot recover key").

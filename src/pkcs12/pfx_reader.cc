@@ -115,7 +115,8 @@ Result<EncryptedData> read_encrypted_data(ContentInfo& ci) {
 
 class Loader {
  public:
-  Loader(const Password* password, const Limits& limits) : password_(password), limits_(limits) {}
+  Loader(const crypto::Backend& backend, const Password* password, const Limits& limits)
+      : backend_(backend), password_(password), limits_(limits) {}
 
   Result<Keystore> load(ByteView file) {
     KS_ASSIGN_OR_RETURN(Pfx pfx, read_pfx(file));
@@ -161,7 +162,7 @@ class Loader {
       return Status::Ok();
     }
     KS_TRY(check_mac_limits(*pfx.mac, limits_));
-    KS_ASSIGN_OR_RETURN(MacMatch match, verify_mac(crypto::default_backend(), *pfx.mac, pfx.auth_safe, *password_));
+    KS_ASSIGN_OR_RETURN(MacMatch match, verify_mac(backend_, *pfx.mac, pfx.auth_safe, *password_));
     info.integrity_checked = true;
     if (!match.standard) mac_encoding_ = match.encoding;
     return Status::Ok();
@@ -189,7 +190,7 @@ class Loader {
     if (!alg.ok()) return std::move(alg).status();
     KS_TRY(pbe::check_iterations(alg->iterations, limits_, "cert PBE"));
     last_cert_algorithm_ = *alg;
-    Result<pbe::Decryption> plain = pbe::decrypt_with_password(crypto::default_backend(), *alg, *password_,
+    Result<pbe::Decryption> plain = pbe::decrypt_with_password(backend_, *alg, *password_,
                                                                ed.ciphertext, pbe::is_single_sequence);
     if (!plain.ok()) return explain_decryption_failure(std::move(plain).status(), *alg);
     if (!plain->standard_encoding) cipher_encoding_ = plain->encoding;
@@ -202,7 +203,7 @@ class Loader {
   void probe_empty_password(const pbe::PbeAlgorithm& alg, ByteView ciphertext) {
     if (!pbe::check_iterations(alg.iterations, limits_, "cert PBE").ok()) return;
     const Password empty;
-    if (pbe::decrypt_with_password(crypto::default_backend(), alg, empty, ciphertext, pbe::is_single_sequence).ok())
+    if (pbe::decrypt_with_password(backend_, alg, empty, ciphertext, pbe::is_single_sequence).ok())
       ++empty_password_opens_;
   }
 
@@ -266,6 +267,7 @@ class Loader {
     return out;
   }
 
+  const crypto::Backend& backend_;
   const Password* password_;
   const Limits& limits_;
   Keystore store_{StoreType::kPkcs12};
@@ -279,8 +281,9 @@ class Loader {
 
 }  // namespace
 
-Result<Keystore> load(ByteView file, const Password* store_password, const Limits& limits) {
-  Loader loader(store_password, limits);
+Result<Keystore> load(const crypto::Backend& backend, ByteView file, const Password* store_password,
+                      const Limits& limits) {
+  Loader loader(backend, store_password, limits);
   return loader.load(file);
 }
 

@@ -80,8 +80,9 @@ void write_content_info_data(der::Writer& out, ByteView content) {
 
 class PfxWriter {
  public:
-  PfxWriter(const Keystore& store, const Password& password, const Limits& limits)
-      : store_(store),
+  PfxWriter(const crypto::Backend& backend, const Keystore& store, const Password& password, const Limits& limits)
+      : backend_(backend),
+        store_(store),
         password_(password),
         limits_(limits),
         protection_(store.pkcs12_protection().value_or(pkcs12_profile_protection(Pkcs12Profile::kModern))),
@@ -117,7 +118,7 @@ class PfxWriter {
     pfx.sequence([&](der::Writer& p) {
       p.uint64(3);
       write_content_info_data(p, auth_safe_der);
-      Status mac = write_mac_data(p, crypto::default_backend(), protection_, auth_safe_der, password_);
+      Status mac = write_mac_data(p, backend_, protection_, auth_safe_der, password_);
       if (!mac.ok()) p.fail(std::move(mac));
     });
     return std::move(pfx).finish();
@@ -206,10 +207,9 @@ class PfxWriter {
   // ContentInfo { encryptedData, EncryptedData { 0, EncryptedContentInfo {
   //   data, algorithm, [0] IMPLICIT ciphertext } } } (encryptContent).
   Result<Bytes> encrypted_data(ByteView safe_contents) const {
-    const crypto::Backend& backend = crypto::default_backend();
-    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, pbe::new_pbe_algorithm(backend, *protection_.cert_encryption,
+    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, pbe::new_pbe_algorithm(backend_, *protection_.cert_encryption,
                                                                       protection_.cert_iterations, kSaltLength));
-    KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend, alg, password_, safe_contents));
+    KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend_, alg, password_, safe_contents));
     der::Writer out;
     out.sequence([&](der::Writer& ci) {
       ci.oid(oid::kEncryptedData);
@@ -228,6 +228,7 @@ class PfxWriter {
   }
 #undef KS_ASSIGN_OR_FAIL
 
+  const crypto::Backend& backend_;
   const Keystore& store_;
   const Password& password_;
   const Limits& limits_;
@@ -238,8 +239,9 @@ class PfxWriter {
 
 }  // namespace
 
-Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
-  PfxWriter writer(store, store_password, limits);
+Result<Bytes> save(const crypto::Backend& backend, const Keystore& store, const Password& store_password,
+                   const Limits& limits) {
+  PfxWriter writer(backend, store, store_password, limits);
   return writer.write();
 }
 

@@ -37,8 +37,8 @@ bool pkcs12_passwordless(const kstore::Keystore& store) {
   return p && !p->mac && !p->cert_encryption;
 }
 
-bool pkcs12_has_encrypted_data(kstore::ByteView file) {
-  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
+bool pkcs12_has_encrypted_data(kstore::ByteView file, kstore::CryptoBackend crypto) {
+  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}, crypto});
   if (!bare.ok() || !bare->pkcs12_protection()) return true;
   return bare->pkcs12_protection()->cert_encryption.has_value();
 }
@@ -152,6 +152,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   // -providername is given; otherwise it instantiates the type asked for
   // (KeyStore.getDefaultType(), "pkcs12", when only a provider is named).
   kstore::LoadOptions options;
+  options.crypto = ctx.env.crypto_backend;
   const bool probe = !inv.storetype && !inv.providername && !out.in_memory;
   if (probe) {
     const std::optional<StoreType> detected = kstore::detect_store_type(file);
@@ -213,7 +214,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
     if (!loaded.ok()) {
       LoadContext lc{path, out.format, password != nullptr, true};
       if (out.format == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
-        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
+        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file, ctx.env.crypto_backend);
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
@@ -273,7 +274,7 @@ Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore:
   if (ks.in_memory) return Outcome::ok();
   const kstore::Password none;
   const kstore::Password& password = new_password ? *new_password : ks.password ? *ks.password : none;
-  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password);
+  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password, {{}, ctx.env.crypto_backend});
   if (!bytes.ok()) return library_failure(bytes.status());
   kstore::Status written = kstore::write_file_atomic(ctx.keystore_path, *bytes);
   if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
@@ -300,7 +301,7 @@ void add_proprietary_format_warning(Context& ctx) {
     if (!file.ok()) return;
     const std::optional<StoreType> type = kstore::detect_store_type(*file);
     if (type != StoreType::kJks && type != StoreType::kJceks) return;
-    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
+    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}, ctx.env.crypto_backend});
     if (!store.ok()) return;
     ctx.store_on_disk = describe_on_disk(*type, *store);
   }

@@ -222,6 +222,15 @@ Environment process_environment() {
     const long long v = std::strtoll(pinned, &end, 10);
     if (end != pinned && *end == '\0') env.now_ms = v;
   }
+  if (const char* name = std::getenv("KSTORE_CRYPTO_BACKEND")) {
+    const std::optional<kstore::CryptoBackend> chosen = kstore::parse_crypto_backend(name);
+    if (chosen && kstore::crypto_backend_available(*chosen)) env.crypto_backend = *chosen;
+  }
+  if (const char* workers = std::getenv("KSTORE_WORKERS"); workers != nullptr && *workers != 0) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(workers, &end, 10);
+    if (*end == 0 && n > 0 && n <= 1024) env.workers = static_cast<unsigned>(n);
+  }
   if (const char* home = std::getenv("HOME")) env.home = home;
   // What the JDK opens for -cacerts: ${java.home}/lib/security/cacerts.
   std::string cacerts;
