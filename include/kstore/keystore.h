@@ -98,15 +98,15 @@ class Keystore {
   // Appends, or replaces an entry with the same alias (case-insensitively),
   // keeping its position, as the JDK's maps do.
   void put(Entry entry);
-  // Appends without put()'s alias matching. For loaders: the JDK keys its
-  // maps by the exact alias read from a file, so aliases that differ only in
-  // case are distinct entries there.
   // Room for n entries, so that loading a large store does not move every
   // entry each time the vector grows.
   void reserve(size_t n) {
     entries_.reserve(n);
     index_.reserve(n);
   }
+  // Appends without put()'s alias matching. For loaders: the JDK keys its
+  // maps by the exact alias read from a file, so aliases that differ only in
+  // case are distinct entries there.
   void append(Entry entry) {
     entries_.push_back(std::move(entry));
     index_last_entry();
@@ -118,14 +118,14 @@ class Keystore {
 
   LoadInfo& load_info() { return load_info_; }
   const LoadInfo& load_info() const { return load_info_; }
+  // How save_keystore protects a PKCS#12 store: a loaded store keeps what its
+  // file used, as the JDK does; unset, the `modern` profile (kstore/pkcs12.h).
+  // Set it to choose per write.
   std::optional<Pkcs12Protection>& pkcs12_protection() { return pkcs12_protection_; }
   const std::optional<Pkcs12Protection>& pkcs12_protection() const { return pkcs12_protection_; }
 
  private:
-  // Entry indices by lower-cased alias, in entry order, so that a lookup (and
-  // so put, remove, rename) does not lower-case every alias: importing 10000
-  // entries would otherwise be quadratic. Kept current by every change, so
-  // const lookups stay safe from several threads.
+  // Keep index_ current: after an append, and after a change that moves or renames entries.
   void index_last_entry();
   void rebuild_index();
   // Where find(alias) is in entries_.
@@ -133,6 +133,10 @@ class Keystore {
 
   StoreType type_ = StoreType::kPkcs12;
   std::vector<Entry> entries_;
+  // Entry indices by lower-cased alias, in entry order, so that a lookup (and
+  // so put, remove, rename) does not lower-case every alias: importing 10000
+  // entries would otherwise be quadratic. Kept current by every change, so
+  // const lookups stay safe from several threads.
   std::unordered_map<std::string, std::vector<size_t>> index_;
   LoadInfo load_info_;
   std::optional<Pkcs12Protection> pkcs12_protection_;
