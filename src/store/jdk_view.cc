@@ -58,7 +58,7 @@ const Entry* JdkView::certificate_owner(ByteView der) const {
 bool JdkView::passwordless() const {
   if (type_ != KeystoreType::kPkcs12) return false;
   const std::optional<Pkcs12Protection>& p = store_.pkcs12_protection();
-  return p && !p->has_mac && p->cert_algorithm.empty();
+  return p && !p->mac && !p->cert_encryption;
 }
 
 namespace {

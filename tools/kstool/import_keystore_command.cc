@@ -13,6 +13,7 @@
 #include "import_preseal.h"
 #include "import_stores.h"
 #include "kstore/file.h"
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "reply_prompt.h"
 #include "text.h"

@@ -21,10 +21,10 @@ using kstore::StoreType;
 
 namespace {
 
-bool pkcs12_has_encrypted_data(kstore::ByteView file) {
-  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
+bool pkcs12_has_encrypted_data(kstore::ByteView file, kstore::CryptoBackend crypto) {
+  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}, crypto});
   if (!bare.ok() || !bare->pkcs12_protection()) return true;
-  return !bare->pkcs12_protection()->cert_algorithm.empty();
+  return bare->pkcs12_protection()->cert_encryption.has_value();
 }
 
 // What add_proprietary_format_warning asks of a store. Every open and save
@@ -113,6 +113,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   }
   kstore::LoadOptions options;
   options.type = reader;
+  options.crypto = ctx.env.crypto_backend;
 
   auto load = [&](const kstore::Password* password) -> Outcome {
     if (out.in_memory) {
@@ -124,7 +125,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
       print_load_failure_hint(ctx.io.err, path, file, loaded.status());
       LoadContext lc{path, reader, password != nullptr, true};
       if (reader == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
-        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
+        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file, ctx.env.crypto_backend);
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
@@ -186,7 +187,7 @@ Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore:
   if (ks.in_memory) return Outcome::ok();
   const kstore::Password none;
   const kstore::Password& password = new_password ? *new_password : ks.password ? *ks.password : none;
-  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password);
+  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password, {{}, ctx.env.crypto_backend});
   if (!bytes.ok()) return library_failure(bytes.status());
   kstore::Status written = kstore::write_file_atomic(ctx.keystore_path, *bytes);
   if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
@@ -213,7 +214,7 @@ void add_proprietary_format_warning(Context& ctx) {
     if (!file.ok()) return;
     const std::optional<StoreType> type = kstore::detect_store_type(*file);
     if (type != StoreType::kJks && type != StoreType::kJceks) return;
-    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
+    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}, ctx.env.crypto_backend});
     if (!store.ok()) return;
     ctx.store_on_disk = describe_on_disk(*type, *store);
   }
