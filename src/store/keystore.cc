@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "base/utf.h"
-#include "jks/jks_format.h"
 
 namespace kstore {
 
