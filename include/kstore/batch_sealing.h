@@ -6,11 +6,13 @@
 #include <span>
 #include <vector>
 
+#include "kstore/crypto_backend.h"
 #include "kstore/keystore.h"
 #include "kstore/sealing.h"
 
 namespace kstore {
 
+// A sealed key to open with its source password and seal for `target`.
 struct ResealRequest {
   const SealedKey* key = nullptr;  // as loaded
   EntryType type = EntryType::kPrivateKey;  // kPrivateKey or kSecretKey
@@ -29,20 +31,25 @@ struct SealRequest {
   SealParams params;
 };
 
-// `workers` when nonzero, else the environment variable KSTORE_WORKERS when
-// it holds a positive number, else std::thread::hardware_concurrency().
+// How a batch runs.
+struct BatchOptions {
+  Limits limits;  // for the keys a reseal opens
+  CryptoBackend crypto = CryptoBackend::kDefault;
+  unsigned workers = 0;  // threads; 0: worker_count(0)
+};
+
+// `workers` when nonzero, else std::thread::hardware_concurrency() (at least 1).
 unsigned worker_count(unsigned workers = 0);
 
-// Unseals each key with its source password and seals it for its target, in
-// worker_count(workers) threads. Results come in request order. For a PKCS#12
-// target the salts and IVs are drawn in request order before anything runs
-// in parallel, so the bytes do not depend on the number of workers.
 // seal_private_key / seal_secret_key for each request, on
-// worker_count(workers) threads, results in request order; PKCS#12 salts and
-// IVs are drawn in request order first, as for reseal_keys.
-std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, unsigned workers = 0);
+// worker_count(options.workers) threads. Results come in request order. For
+// a PKCS#12 target the salts and IVs are drawn in request order before
+// anything runs in parallel, so the bytes do not depend on the number of
+// workers.
+std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, const BatchOptions& options = {});
 
-std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const Limits& limits = {},
-                                           unsigned workers = 0);
+// Unseals each key with its source password and seals it for its target, as
+// seal_keys does.
+std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const BatchOptions& options = {});
 
 }  // namespace kstore

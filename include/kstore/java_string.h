@@ -1,6 +1,8 @@
 // Java String rules for aliases and names, for callers that match, show and
 // order them as the JDK does (keytool lower-cases PKCS#12 aliases, sorts with
-// compareTo, and walks JKS stores in Hashtable order).
+// compareTo, and walks JKS stores in Hashtable order), the ASCII-only case
+// rule of the JDK's lookups by name, and Java's decoding of UTF-8 text that
+// may be malformed.
 #pragma once
 
 #include <cstddef>
@@ -19,9 +21,16 @@ std::string java_lower_case(std::string_view utf8);
 // String.compareTo of two UTF-8 texts: the order of their UTF-16 code units.
 int java_compare(std::string_view a, std::string_view b);
 
-// String.equalsIgnoreCase for ASCII letters only, as the JDK compares
-// algorithm, type and provider names: other bytes must be equal.
+// True when a and b are equal once ASCII letters are folded to one case;
+// every other byte matches only itself. The JDK's lookups of keystore types,
+// providers and algorithms by name compare this way (String.equalsIgnoreCase
+// over ASCII names, as the provider tables hold only ASCII).
 bool equals_ignore_ascii_case(std::string_view a, std::string_view b);
+
+// The code points of new String(bytes, UTF_8): nothing fails; each
+// ill-formed sequence becomes one U+FFFD where Java puts one, so that text
+// from a command line reads as the JVM decodes it.
+std::u32string decode_utf8_lenient(std::string_view utf8);
 
 // String.hashCode of UTF-8 text (over its UTF-16 code units).
 int32_t java_hash_code(std::string_view utf8);

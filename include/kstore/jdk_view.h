@@ -40,8 +40,8 @@ class JdkView {
   EntryType entry_type(const Entry& e) const;
 
   // The entries the JDK sees, in the order aliases() enumerates them:
-  // java.util.Hashtable order for JKS (keyed by the alias as read) and
-  // JCEKS (keyed lower-cased), load order for PKCS#12.
+  // java.util.Hashtable order for JKS and JCEKS (keyed by the alias as
+  // read), load order for PKCS#12.
   std::vector<const Entry*> entries() const;
 
   // getCertificateAlias(cert): the first entry in enumeration order whose

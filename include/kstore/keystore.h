@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "kstore/bytes.h"
+#include "kstore/crypto_backend.h"
+#include "kstore/format_details.h"
 #include "kstore/limits.h"
 #include "kstore/password.h"
+#include "kstore/protection.h"
 #include "kstore/status.h"
 #include "kstore/store_type.h"
 
@@ -40,11 +43,6 @@ struct SealedKey {
   Bytes encoded;  // exactly as in the file, so an untouched entry is written back byte-identical
 };
 
-// A PKCS#12 bag attribute kstore does not interpret, kept to be written back.
-struct OpaqueAttribute {
-  Bytes encoded;  // DER of the whole Attribute SEQUENCE
-};
-
 struct Entry {
   std::string alias;  // UTF-8, exactly as stored (JDK writers lower-case; others may not)
   EntryType type = EntryType::kTrustedCert;
@@ -54,33 +52,11 @@ struct Entry {
   std::optional<SealedKey> key;    // private and secret key entries
   std::vector<Certificate> chain;  // private key: leaf first (may be empty); trusted cert: exactly one
 
-  // PKCS#12 bag details, kept through a load/save round trip.
-  Bytes local_key_id;                        // empty when absent
-  std::vector<Bytes> trusted_key_usages;     // OID contents of the Oracle trusted-usage attribute
-  std::vector<OpaqueAttribute> other_attributes;
+  FormatDetails format_details;    // PKCS#12 bag attributes, kept through a load/save round trip
   // False for what the JDK would not show: certificates without the trust
   // attribute, unencrypted key bags. kstore lists them and marks them.
   bool visible_to_jdk = true;
   std::string jdk_invisible_reason;  // why, when visible_to_jdk is false
-};
-
-// PKCS#12 protection settings, as read from a file (the JDK reuses them when
-// it stores the same keystore again) or chosen for a new one.
-struct Pkcs12Protection {
-  // OID contents of the algorithm; empty means NONE (certificates in clear / no MacData).
-  Bytes cert_algorithm;       // PBES1 OID, or PBES2 with the parameters below
-  Bytes cert_pbes2_prf;       // PBKDF2 PRF OID when cert_algorithm is PBES2
-  Bytes cert_pbes2_cipher;    // encryption scheme OID when PBES2
-  uint64_t cert_iterations = 10000;
-  Bytes key_algorithm;
-  Bytes key_pbes2_prf;
-  Bytes key_pbes2_cipher;
-  uint64_t key_iterations = 10000;
-  Bytes mac_digest;           // digest OID for the classic MAC; empty with pbmac1 or no MAC
-  bool mac_pbmac1 = false;
-  Bytes mac_pbmac1_prf;       // HMAC OID for PBMAC1 (PBKDF2 PRF and MAC alike)
-  uint64_t mac_iterations = 10000;
-  bool has_mac = true;
 };
 
 // What loading found out, for -v and for error messages.
@@ -105,24 +81,24 @@ class Keystore {
   size_t size() const { return entries_.size(); }
 
   // Exact alias first, then the JDK's case-insensitive rule
-  // (toLowerCase(Locale.ENGLISH) on both sides). nullptr when absent.
+  // (toLowerCase(Locale.ENGLISH) on both sides). nullptr when absent. There
+  // is no mutable lookup: an entry changes through put() and rename(), which
+  // keep the alias index.
   const Entry* find(std::string_view alias) const;
-  // Change an entry's alias only through rename(), which keeps the index.
-  Entry* find(std::string_view alias);
   bool contains(std::string_view alias) const { return find(alias) != nullptr; }
 
   // Appends, or replaces an entry with the same alias (case-insensitively),
   // keeping its position, as the JDK's maps do.
   void put(Entry entry);
-  // Appends without put()'s alias matching. For loaders: the JDK keys its
-  // maps by the exact alias read from a file, so aliases that differ only in
-  // case are distinct entries there.
   // Room for n entries, so that loading a large store does not move every
   // entry each time the vector grows.
   void reserve(size_t n) {
     entries_.reserve(n);
     index_.reserve(n);
   }
+  // Appends without put()'s alias matching. For loaders: the JDK keys its
+  // maps by the exact alias read from a file, so aliases that differ only in
+  // case are distinct entries there.
   void append(Entry entry) {
     entries_.push_back(std::move(entry));
     index_last_entry();
@@ -134,19 +110,25 @@ class Keystore {
 
   LoadInfo& load_info() { return load_info_; }
   const LoadInfo& load_info() const { return load_info_; }
+  // How save_keystore protects a PKCS#12 store: a loaded store keeps what its
+  // file used, as the JDK does; unset, the `modern` profile (kstore/pkcs12.h).
+  // Set it to choose per write.
   std::optional<Pkcs12Protection>& pkcs12_protection() { return pkcs12_protection_; }
   const std::optional<Pkcs12Protection>& pkcs12_protection() const { return pkcs12_protection_; }
 
  private:
+  // Keep index_ current: after an append, and after a change that moves or renames entries.
+  void index_last_entry();
+  void rebuild_index();
+  // Where find(alias) is in entries_.
+  std::optional<size_t> position_of(std::string_view alias) const;
+
+  StoreType type_ = StoreType::kPkcs12;
+  std::vector<Entry> entries_;
   // Entry indices by lower-cased alias, in entry order, so that a lookup (and
   // so put, remove, rename) does not lower-case every alias: importing 10000
   // entries would otherwise be quadratic. Kept current by every change, so
   // const lookups stay safe from several threads.
-  void index_last_entry();
-  void rebuild_index();
-
-  StoreType type_ = StoreType::kPkcs12;
-  std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<size_t>> index_;
   LoadInfo load_info_;
   std::optional<Pkcs12Protection> pkcs12_protection_;
@@ -158,6 +140,7 @@ struct LoadOptions {
   // store's type() is that reader. Without it the bytes decide.
   std::optional<StoreType> type;
   Limits limits;
+  CryptoBackend crypto = CryptoBackend::kDefault;
 };
 
 // Parses a keystore. With a store password the integrity digest/MAC is
@@ -167,6 +150,7 @@ Result<Keystore> load_keystore(ByteView file, const Password* store_password, co
 
 struct SaveOptions {
   Limits limits;
+  CryptoBackend crypto = CryptoBackend::kDefault;
 };
 
 // Serialises in the keystore's type. Untouched sealed keys are copied as they are.

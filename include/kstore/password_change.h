@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "kstore/crypto_backend.h"
 #include "kstore/jdk_refusal.h"
 #include "kstore/keystore.h"
 #include "kstore/password.h"
@@ -25,10 +26,12 @@ namespace kstore {
 //    certificates and the MAC keep the algorithms of store.pkcs12_protection(),
 //    which save_keystore applies with the new password. Keys the JDK does
 //    not see (unencrypted key bags) stay as they are.
-// Runs the key derivations on worker_count(workers) threads. On failure (a
-// key the old password does not open: kBadPassword) `store` is unchanged.
+// Runs the key derivations with `crypto` on worker_count(workers) threads.
+// On failure (a key the old password does not open: kBadPassword) `store`
+// is unchanged.
 Status change_store_password(Keystore& store, const Password& old_password, const Password& new_password,
-                             const SealParams& params, int64_t now_ms, unsigned workers = 0);
+                             const SealParams& params, int64_t now_ms, CryptoBackend crypto = CryptoBackend::kDefault,
+                             unsigned workers = 0);
 
 // JDK 17 keys every PKCS#12 cipher and MAC through a PBEKey, which takes
 // only chars 0x20..0x7E: it cannot write a PKCS#12 store under any other

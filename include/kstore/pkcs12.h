@@ -1,9 +1,7 @@
 // PKCS#12 write settings: profiles named for the consumer, and the JDK's
-// keystore.pkcs12.* security properties mapped onto the same settings.
-//
-// A store is written with store.pkcs12_protection() when set (a loaded store
-// keeps what its file used, as the JDK does), else with the `modern` profile.
-// To choose per write, set store.pkcs12_protection() before save_keystore.
+// keystore.pkcs12.* security properties mapped onto the same settings
+// (Pkcs12Protection, kstore/protection.h), which a save takes from
+// Keystore::pkcs12_protection().
 #pragma once
 
 #include <optional>

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "kstore/crypto_backend.h"
 #include "kstore/jdk_refusal.h"
 #include "kstore/password.h"
 #include "kstore/sealing.h"
@@ -50,12 +51,14 @@ std::optional<JdkRefusal> check_secret_key_size(const SecretKeyGenerator& genera
 // DESede is always 24 bytes, DES 8, others (bits + 7) / 8.
 size_t secret_key_length(const SecretKeyGenerator& generator, int32_t bits);
 
-// A fresh key from OpenSSL's random generator, made as the JDK's generator
-// makes it: DES keys with odd parity and never one of the 16 weak or
+// A fresh key from the random generator of `crypto` (the default backend
+// draws from OpenSSL's, seeded by the operating system), made as the JDK's
+// generator makes it: DES keys with odd parity and never one of the 16 weak or
 // semi-weak keys; DESede with three parity-adjusted parts (168) or two, the
 // first repeated as the third (112). kInvalidArgument for a size that
 // check_secret_key_size refuses.
-Result<SecretKeyMaterial> generate_secret_key(const SecretKeyGenerator& generator, int32_t bits);
+Result<SecretKeyMaterial> generate_secret_key(const SecretKeyGenerator& generator, int32_t bits,
+                                              CryptoBackend crypto = CryptoBackend::kDefault);
 
 // Whether a keystore written by JDK 17 can hold a secret key of `algorithm`
 // (the key's name): JKS holds none (KeyStoreException "Cannot store

@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -87,11 +88,19 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
+// A value or the Status that explains why there is none. A Result made from
+// an OK Status would be neither: it becomes kInternal, so that the mistake
+// fails where it is made instead of passing as a success without a value.
 template <typename T>
 class [[nodiscard]] Result {
+  static_assert(!std::is_same_v<std::remove_cv_t<T>, Status>, "a Result<Status> could not tell value from error");
+  static_assert(!std::is_reference_v<T>, "a Result holds its value");
+
  public:
   Result(T value) : v_(std::move(value)) {}                        // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}                 // NOLINT: implicit by design
+  Result(Status status)                                            // NOLINT: implicit by design
+      : v_(status.ok() ? Status::Internal("a Result was made from an OK status, without a value")
+                       : std::move(status)) {}
 
   bool ok() const { return v_.index() == 0; }
   const Status& status() const& {

@@ -1,7 +1,7 @@
 // Keystore types: the file formats kstore reads and writes, and the types a
 // user names when asking the JDK for a KeyStore (keytool's -storetype), with
 // the JDK's rule for which reader opens which bytes (docs/formats.md,
-// "Store types").
+// "Store types: which reader opens which bytes").
 #pragma once
 
 #include <cstdint>

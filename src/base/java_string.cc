@@ -1,4 +1,5 @@
-// Java String rules for aliases and names (kstore/java_string.h).
+// Java String rules for aliases and names (kstore/java_string.h): the public
+// face of the helpers in base/utf, the ASCII case rule, hashCode and Hashtable order.
 #include "kstore/java_string.h"
 
 #include "base/utf.h"
@@ -9,11 +10,13 @@ std::string java_lower_case(std::string_view utf8) { return utf::java_to_lower_u
 
 int java_compare(std::string_view a, std::string_view b) { return utf::java_compare(a, b); }
 
+std::u32string decode_utf8_lenient(std::string_view utf8) { return utf::decode_utf8_lenient(utf8); }
+
 bool equals_ignore_ascii_case(std::string_view a, std::string_view b) {
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   if (a.size() != b.size()) return false;
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
   for (size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (fold(a[i]) != fold(b[i])) return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <clocale>
 #include <cwctype>
 #include <locale.h>
+#include <optional>
 
 namespace kstore::utf {
 namespace {
@@ -133,6 +134,71 @@ Result<std::u16string> decode_utf8(std::string_view s) {
     append_utf16(out, cp);
     i += n;
   }
+  return out;
+}
+
+namespace {
+
+constexpr char32_t kReplacement = 0xfffd;
+
+// The sequence that starts at utf8[i]: its length, and its code point when
+// it is well-formed (else one U+FFFD stands for all `length` bytes).
+struct Decoded {
+  size_t length;
+  std::optional<char32_t> code_point;
+};
+
+Decoded decode_one(std::string_view utf8, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<uint8_t>(utf8[k]); };
+  const uint8_t c = byte(i);
+  if (c < 0x80) return {1, c};
+  size_t need = 0;
+  char32_t cp = 0;
+  uint8_t lo = 0x80, hi = 0xbf;  // the allowed range of the second byte
+  if (c >= 0xc2 && c <= 0xdf) {
+    need = 1;
+    cp = c & 0x1f;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    cp = c & 0x0f;
+    if (c == 0xe0) lo = 0xa0;  // overlong; ED A0..BF (a surrogate) is replaced whole below
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    cp = c & 0x07;
+    if (c == 0xf0) lo = 0x90;
+    if (c == 0xf4) hi = 0x8f;
+  } else {
+    return {1, std::nullopt};
+  }
+  size_t j = i + 1;
+  for (size_t k = 0; k < need; ++k, ++j) {
+    const uint8_t lo_k = k == 0 ? lo : 0x80;
+    const uint8_t hi_k = k == 0 ? hi : 0xbf;
+    // The valid prefix is consumed with the replacement.
+    if (j >= utf8.size() || byte(j) < lo_k || byte(j) > hi_k) return {j - i, std::nullopt};
+    cp = (cp << 6) | (byte(j) & 0x3f);
+  }
+  if (cp >= 0xd800 && cp <= 0xdfff) return {j - i, std::nullopt};
+  return {j - i, cp};
+}
+
+}  // namespace
+
+std::u32string decode_utf8_lenient(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    const Decoded d = decode_one(utf8, i);
+    out.push_back(d.code_point.value_or(kReplacement));
+    i += d.length;
+  }
+  return out;
+}
+
+std::u16string decode_utf8_lenient_utf16(std::string_view utf8) {
+  std::u16string out;
+  out.reserve(utf8.size());
+  for (char32_t cp : decode_utf8_lenient(utf8)) append_utf16(out, cp);
   return out;
 }
 

@@ -19,6 +19,13 @@ std::string encode_modified_utf8(std::u16string_view units);
 Result<std::u16string> decode_utf8(std::string_view utf8);
 std::string encode_utf8(std::u16string_view units);
 
+// Java's new String(bytes, UTF_8): nothing fails; each maximal ill-formed
+// subsequence becomes one U+FFFD, and so does an encoded surrogate
+// (ED A0..BF xx, three bytes), as sun.nio.cs.UTF_8 replaces them. Certificate
+// names and command-line words are decoded this way, as the JDK decodes them.
+std::u32string decode_utf8_lenient(std::string_view utf8);   // code points
+std::u16string decode_utf8_lenient_utf16(std::string_view utf8);  // the Java String's chars
+
 // Modified UTF-8 (as stored in JKS) to standard UTF-8 for display and the API.
 Result<std::string> modified_utf8_to_utf8(ByteView bytes);
 Result<std::string> utf8_to_modified_utf8(std::string_view utf8);

@@ -1,9 +1,7 @@
-// Algorithm facts and backend selection.
+// Algorithm facts, and what every backend shares.
 #include "crypto/crypto.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
 #include <vector>
 
 namespace kstore::crypto {
@@ -111,19 +109,6 @@ Status check_ciphertext_length(CipherAlg alg, size_t len) {
 const Backend* cryptopp_backend() { return nullptr; }
 #endif
 
-const Backend& default_backend() {
-  static const Backend* chosen = [] {
-    const char* env = std::getenv("KSTORE_CRYPTO_BACKEND");
-    if (env && std::strcmp(env, "cryptopp") == 0 && cryptopp_backend()) return cryptopp_backend();
-    if (env && std::strcmp(env, "openssl") == 0) return &openssl_backend();
-#if defined(KSTORE_DEFAULT_BACKEND_CRYPTOPP)
-    if (cryptopp_backend()) return cryptopp_backend();
-#endif
-    if (mixed_backend()) return mixed_backend();
-    return &openssl_backend();
-  }();
-  return *chosen;
-}
 
 Status Backend::pbkdf2_many(HashAlg prf, uint64_t iterations, std::span<const Pbkdf2Job> jobs) const {
   std::vector<SecretBytes> keys;

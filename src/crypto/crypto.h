@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "kstore/bytes.h"
+#include "kstore/crypto_backend.h"
 #include "kstore/status.h"
 
 namespace kstore::crypto {
@@ -101,10 +102,12 @@ class Backend {
   }
 };
 
-// The backend chosen at build time (KSTORE_DEFAULT_BACKEND), or overridden by
-// the environment variable KSTORE_CRYPTO_BACKEND=openssl|cryptopp. With
-// OpenSSL chosen and Crypto++ built in, the mixed backend below.
+// The backend chosen at build time (KSTORE_DEFAULT_BACKEND). With OpenSSL
+// chosen and Crypto++ built in, the mixed backend below.
 const Backend& default_backend();
+// The backend a caller chose (kstore/crypto_backend.h); kUnsupported when it
+// is not built in.
+Result<const Backend*> backend_for(CryptoBackend choice);
 const Backend& openssl_backend();
 // nullptr when kstore was built without Crypto++.
 const Backend* cryptopp_backend();
@@ -112,7 +115,7 @@ const Backend* cryptopp_backend();
 // RC4) on Crypto++ (mixed_backend.cc); nullptr without Crypto++.
 const Backend* mixed_backend();
 
-// One-shot digest through the default backend.
+// One-shot digest through the default backend (certificate fingerprints).
 Bytes digest(HashAlg alg, ByteView data);
 Bytes digest(const Backend& backend, HashAlg alg, std::initializer_list<ByteView> parts);
 

@@ -6,12 +6,11 @@
 
 namespace kstore::jks {
 
-Result<Bytes> store_digest(const Password& password, ByteView body) {
+Result<Bytes> store_digest(const crypto::Backend& backend, const Password& password, ByteView body) {
   // The JDK's fixed whitener, so that the digest is not a plain hash of the password.
   static constexpr char kWhitener[] = "Mighty Aphrodite";
   KS_ASSIGN_OR_RETURN(SecretBytes pw, password.encode(PasswordEncoding::kUtf16Be));
-  return crypto::digest(crypto::default_backend(), crypto::HashAlg::kSha1,
-                        {pw.view(), as_bytes(std::string_view(kWhitener)), body});
+  return crypto::digest(backend, crypto::HashAlg::kSha1, {pw.view(), as_bytes(std::string_view(kWhitener)), body});
 }
 
 }  // namespace kstore::jks

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "crypto/crypto.h"
 #include "kstore/bytes.h"
 #include "kstore/password.h"
 #include "kstore/status.h"
@@ -26,6 +27,6 @@ inline constexpr size_t kDigestSize = 20;  // SHA-1
 
 // SHA1(UTF-16BE password || "Mighty Aphrodite" || body), where body runs from
 // the magic to the end of the last entry. JavaKeyStore.getPreKeyedHash.
-Result<Bytes> store_digest(const Password& password, ByteView body);
+Result<Bytes> store_digest(const crypto::Backend& backend, const Password& password, ByteView body);
 
 }  // namespace kstore::jks

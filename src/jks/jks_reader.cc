@@ -161,7 +161,8 @@ Keystore make_keystore(StoreType as_type, ParsedBody body, bool integrity_checke
 
 }  // namespace
 
-Result<Keystore> load(ByteView file, StoreType as_type, const Password* store_password, const Limits& limits) {
+Result<Keystore> load(const crypto::Backend& backend, ByteView file, StoreType as_type, const Password* store_password,
+                      const Limits& limits) {
   if (as_type != StoreType::kJks && as_type != StoreType::kJceks)
     return Status::InvalidArgument("not a JKS or JCEKS load");
   if (file.size() > limits.max_file_size)
@@ -171,7 +172,7 @@ Result<Keystore> load(ByteView file, StoreType as_type, const Password* store_pa
     // Authenticate before parsing: in the usual file the digest is the last
     // 20 bytes. The body is parsed only once it is proven intact.
     const ByteView body = file.first(file.size() - kDigestSize);
-    KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(*store_password, body));
+    KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(backend, *store_password, body));
     if (constant_time_equal(digest, file.last(kDigestSize))) {
       Result<ParsedBody> parsed = BodyReader(body, as_type, limits).read();
       if (parsed.ok() && parsed->end == body.size()) return make_keystore(as_type, std::move(parsed).value(), true);
@@ -186,7 +187,7 @@ Result<Keystore> load(ByteView file, StoreType as_type, const Password* store_pa
   if (store_password == nullptr) return make_keystore(as_type, std::move(parsed), false);
   if (file.size() - parsed.end < kDigestSize)
     return Status::Truncated("keystore ends before its 20-byte integrity digest (offset ", parsed.end, ")");
-  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(*store_password, file.first(parsed.end)));
+  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(backend, *store_password, file.first(parsed.end)));
   if (!constant_time_equal(digest, file.subspan(parsed.end, kDigestSize)))
     return Status::IntegrityFailure("Keystore was tampered with, or password was incorrect");
   return make_keystore(as_type, std::move(parsed), true);

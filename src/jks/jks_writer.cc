@@ -5,22 +5,17 @@
 // Entries go out in the model's order, keys exactly as sealed, so a store
 // loaded from a JDK-written file and saved with the same password comes out
 // byte-identical.
-#include <chrono>
 
 #include "io/byte_reader.h"
 #include "jks/jks.h"
 #include "jks/jks_format.h"
 #include "jks/sealed_object.h"
+#include "kstore/clock.h"
 
 namespace kstore::jks {
 namespace {
 
 constexpr uint32_t kMaxJavaArray = 0x7fffffff;
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Status write_blob(io::ByteWriter& out, ByteView bytes, const char* what) {
   if (bytes.size() > kMaxJavaArray) return Status::InvalidArgument(what, " of ", bytes.size(), " bytes is too large");
@@ -51,7 +46,7 @@ Status check_private_key(StoreType type, const SealedKey& key) {
 }
 
 Status write_entry(io::ByteWriter& out, StoreType type, const Entry& entry, const Limits& limits) {
-  const int64_t date = entry.creation_time_ms.value_or(now_ms());
+  const int64_t date = entry.creation_time_ms.value_or(current_time_ms());
   switch (entry.type) {
     case EntryType::kPrivateKey: {
       if (!entry.key) return Status::InvalidArgument("private key entry without a key");
@@ -109,7 +104,8 @@ size_t estimated_size(const Keystore& store) {
 
 }  // namespace
 
-Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
+Result<Bytes> save(const crypto::Backend& backend, const Keystore& store, const Password& store_password,
+                   const Limits& limits) {
   const StoreType type = store.type();
   if (type != StoreType::kJks && type != StoreType::kJceks) return Status::InvalidArgument("not a JKS or JCEKS store");
   if (store.size() > limits.max_entries || store.size() > kMaxJavaArray)
@@ -123,7 +119,7 @@ Result<Bytes> save(const Keystore& store, const Password& store_password, const 
     const Entry& entry = store.entries()[i];
     KS_TRY(write_entry(out, type, entry, limits).with_context("entry ", i, " <", entry.alias, ">"));
   }
-  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(store_password, out.bytes()));
+  KS_ASSIGN_OR_RETURN(Bytes digest, store_digest(backend, store_password, out.bytes()));
   out.write_bytes(digest);
   return std::move(out).take();
 }

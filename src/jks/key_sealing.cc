@@ -5,25 +5,25 @@
 
 namespace kstore::jks {
 
-Result<SecretBytes> unseal_private_key(const SealedKey& key, const Password& password, const Limits& limits) {
-  return unseal_private_key_info(key, password, limits);
+Result<SecretBytes> unseal_private_key(const crypto::Backend& backend, const SealedKey& key, const Password& password,
+                                       const Limits& limits) {
+  return unseal_private_key_info(backend, key, password, limits);
 }
 
-Result<SecretKeyMaterial> unseal_secret_key(const SealedKey& key, const Password& password, const Limits& limits) {
+Result<SecretKeyMaterial> unseal_secret_key(const crypto::Backend& backend, const SealedKey& key,
+                                            const Password& password, const Limits& limits) {
   if (key.protection != KeyProtection::kJceSealedObject) return Status::InvalidArgument("not a JCEKS secret key");
-  return unseal_secret_key_object(key.encoded, password, limits);
+  return unseal_secret_key_object(backend, key.encoded, password, limits);
 }
 
-Result<SealedKey> seal_private_key(StoreType target, ByteView pkcs8, const Password& password,
-                                   const SealParams& params) {
-  return seal_private_key_info(target, pkcs8, password, params);
+Result<SealedKey> seal_private_key(const crypto::Backend& backend, StoreType target, ByteView pkcs8,
+                                   const Password& password, const SealParams& params) {
+  return seal_private_key_info(backend, target, pkcs8, password, params);
 }
 
-Result<SealedKey> seal_secret_key(const SecretKeyMaterial& key, const Password& password, const SealParams& params) {
-  if (params.jceks_iterations == 0 || params.jceks_iterations > Limits{}.max_kdf_iterations)
-    return Status::InvalidArgument("JCEKS iteration count ", params.jceks_iterations,
-                                   " is outside 1..5000000, which the JDK reads");
-  KS_ASSIGN_OR_RETURN(Bytes sealed, seal_secret_key_object(key, password, params.jceks_iterations));
+Result<SealedKey> seal_secret_key(const crypto::Backend& backend, const SecretKeyMaterial& key,
+                                  const Password& password, const SealParams& params) {
+  KS_ASSIGN_OR_RETURN(Bytes sealed, seal_secret_key_object(backend, key, password, params.jceks_iterations));
   return SealedKey{KeyProtection::kJceSealedObject, std::move(sealed)};
 }
 

@@ -5,6 +5,7 @@
 // docs/formats.md, "JKS: the key protector" and "JCEKS: PBEWithMD5AndTripleDES".
 #pragma once
 
+#include "crypto/crypto.h"
 #include "kstore/keystore.h"
 #include "kstore/sealing.h"
 
@@ -16,8 +17,9 @@ namespace kstore::jks {
 // unknown ones after its own algorithm, so unsealing reports the OID.
 KeyProtection protection_of_loaded_key(StoreType store_type, ByteView encrypted_private_key_info);
 
-Result<SecretBytes> unseal_private_key_info(const SealedKey& key, const Password& password, const Limits& limits);
-Result<SealedKey> seal_private_key_info(StoreType target, ByteView pkcs8, const Password& password,
-                                        const SealParams& params);
+Result<SecretBytes> unseal_private_key_info(const crypto::Backend& backend, const SealedKey& key,
+                                            const Password& password, const Limits& limits);
+Result<SealedKey> seal_private_key_info(const crypto::Backend& backend, StoreType target, ByteView pkcs8,
+                                        const Password& password, const SealParams& params);
 
 }  // namespace kstore::jks

@@ -179,7 +179,8 @@ Result<SecretKeyMaterial> read_secret_key_object(ByteView stream, const Limits& 
                              "; only javax.crypto.spec.SecretKeySpec and java.security.KeyRep are accepted");
 }
 
-Result<SecretKeyMaterial> unseal_secret_key_object(ByteView stream, const Password& password, const Limits& limits) {
+Result<SecretKeyMaterial> unseal_secret_key_object(const crypto::Backend& backend, ByteView stream,
+                                                   const Password& password, const Limits& limits) {
   KS_ASSIGN_OR_RETURN(SealedObjectFields fields, read_sealed_object(stream, limits));
   for (const auto* alg : {&fields.seal_alg, &fields.params_alg}) {
     if (*alg != pbe::kPbeWithMd5AndTripleDesName)
@@ -189,7 +190,6 @@ Result<SecretKeyMaterial> unseal_secret_key_object(ByteView stream, const Passwo
   if (!fields.encoded_params) return Status::Malformed("Cannot get algorithm parameters of the sealed key");
   if (!fields.encrypted_content) return Status::Malformed("sealed key without encrypted content");
   KS_ASSIGN_OR_RETURN(pbe::JcePbeParams params, pbe::parse_jce_pbe_params(*fields.encoded_params, limits));
-  const crypto::Backend& backend = crypto::default_backend();
   KS_ASSIGN_OR_RETURN(SecretBytes plain,
                       pbe::jce_pbe_decrypt(backend, password, params, *fields.encrypted_content, limits));
   // A wrong password passes the padding check about once in 256 tries; the
@@ -199,8 +199,8 @@ Result<SecretKeyMaterial> unseal_secret_key_object(ByteView stream, const Passwo
   return read_secret_key_object(plain, limits);
 }
 
-Result<Bytes> seal_secret_key_object(const SecretKeyMaterial& key, const Password& password, uint64_t iterations) {
-  const crypto::Backend& backend = crypto::default_backend();
+Result<Bytes> seal_secret_key_object(const crypto::Backend& backend, const SecretKeyMaterial& key,
+                                     const Password& password, uint64_t iterations) {
   KS_ASSIGN_OR_RETURN(SecretBytes inner, write_secret_key_object(key));
   KS_ASSIGN_OR_RETURN(pbe::JcePbeParams params, pbe::new_jce_pbe_params(backend, iterations));
   KS_ASSIGN_OR_RETURN(Bytes encrypted, pbe::jce_pbe_encrypt(backend, password, params, inner));

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "crypto/crypto.h"
 #include "kstore/bytes.h"
 #include "kstore/limits.h"
 #include "kstore/password.h"
@@ -45,9 +46,11 @@ Result<SecretBytes> write_secret_key_object(const SecretKeyMaterial& key);
 Result<SecretKeyMaterial> read_secret_key_object(ByteView stream, const Limits& limits);
 
 // Decrypts a sealed object with the key password and reads the key inside.
-Result<SecretKeyMaterial> unseal_secret_key_object(ByteView stream, const Password& password, const Limits& limits);
+Result<SecretKeyMaterial> unseal_secret_key_object(const crypto::Backend& backend, ByteView stream,
+                                                   const Password& password, const Limits& limits);
 // Seals as JDK 17's KeyProtector.seal does: fresh salt, `iterations`
 // (jdk.jceks.iterationCount, 200000 by default), ASCII password.
-Result<Bytes> seal_secret_key_object(const SecretKeyMaterial& key, const Password& password, uint64_t iterations);
+Result<Bytes> seal_secret_key_object(const crypto::Backend& backend, const SecretKeyMaterial& key,
+                                     const Password& password, uint64_t iterations);
 
 }  // namespace kstore::jks

@@ -80,7 +80,46 @@ Result<std::string> authority_key_identifier(bool, ByteView value) {
 
 namespace {
 
-// DistributionPoint.toString, with REASON_STRINGS for the reason flags.
+// DistributionPointName ([0] of a DistributionPoint): fullName as a list of
+// GeneralNames, or nameRelativeToCRLIssuer as RDN.toString() of its SET.
+Result<std::string> distribution_point_name(const JavaDer& opt) {
+  JavaDerStream inner(opt.data);
+  KS_ASSIGN_OR_RETURN(JavaDer dpn, inner.get_der_value());
+  if (dpn.context(0) && dpn.constructed()) {
+    dpn.tag = 0x30;
+    KS_ASSIGN_OR_RETURN(std::vector<std::string> list, general_names(dpn));
+    return java_list(list);
+  }
+  if (dpn.context(1) && dpn.constructed()) {
+    auto text = x509::rdn_to_java_string(dpn.data);
+    if (!text.ok()) return java_io_error("X500 RDN");
+    return *text;
+  }
+  return java_io_error("Invalid DistributionPointName in DistributionPoint");
+}
+
+// The ReasonFlags lines of DistributionPoint.toString (its REASON_STRINGS).
+std::string reason_flags(const std::vector<bool>& reasons) {
+  static const char* const kReasons[] = {nullptr,
+                                         "key compromise",
+                                         "CA compromise",
+                                         "affiliation changed",
+                                         "superseded",
+                                         "cessation of operation",
+                                         "certificate hold",
+                                         "privilege withdrawn",
+                                         "AA compromise"};
+  std::string out = "   ReasonFlags:\n";
+  for (size_t i = 0; i < reasons.size(); ++i) {
+    if (!reasons[i]) continue;
+    out += "    ";
+    out += (i > 0 && i < 9) ? std::string(kReasons[i]) : "Unknown reason " + std::to_string(i);
+    out += "\n";
+  }
+  return out;
+}
+
+// DistributionPoint.toString, with reason_flags above.
 Result<std::string> distribution_point(const JavaDer& val) {
   if (val.tag != 0x30) return java_io_error("Invalid encoding of DistributionPoint.");
   std::optional<std::string> name, issuer;
@@ -90,20 +129,7 @@ Result<std::string> distribution_point(const JavaDer& val) {
     KS_ASSIGN_OR_RETURN(JavaDer opt, in.get_der_value());
     if (opt.context(0) && opt.constructed()) {
       if (name) return java_io_error("Duplicate DistributionPointName in DistributionPoint.");
-      JavaDerStream inner(opt.data);
-      KS_ASSIGN_OR_RETURN(JavaDer dpn, inner.get_der_value());
-      if (dpn.context(0) && dpn.constructed()) {
-        dpn.tag = 0x30;
-        KS_ASSIGN_OR_RETURN(std::vector<std::string> list, general_names(dpn));
-        name = java_list(list);
-      } else if (dpn.context(1) && dpn.constructed()) {
-        // nameRelativeToCRLIssuer: RDN.toString() of the [1] IMPLICIT SET.
-        auto text = x509::rdn_to_java_string(dpn.data);
-        if (!text.ok()) return java_io_error("X500 RDN");
-        name = *text;
-      } else {
-        return java_io_error("Invalid DistributionPointName in DistributionPoint");
-      }
+      KS_ASSIGN_OR_RETURN(name, distribution_point_name(opt));
     } else if (opt.context(1) && !opt.constructed()) {
       if (reasons) return java_io_error("Duplicate Reasons in DistributionPoint.");
       KS_ASSIGN_OR_RETURN(reasons, java_get_bit_string(opt, opt.tag));
@@ -118,27 +144,10 @@ Result<std::string> distribution_point(const JavaDer& val) {
     }
   }
   if (!name && !issuer) return java_io_error("One of fullName, relativeName,  and crlIssuer has to be set");
-  static const char* const kReasons[] = {nullptr,
-                                         "key compromise",
-                                         "CA compromise",
-                                         "affiliation changed",
-                                         "superseded",
-                                         "cessation of operation",
-                                         "certificate hold",
-                                         "privilege withdrawn",
-                                         "AA compromise"};
   std::string out = "DistributionPoint:\n     ";
   if (name) out += *name;
   out += "\n";
-  if (reasons) {
-    out += "   ReasonFlags:\n";
-    for (size_t i = 0; i < reasons->size(); ++i) {
-      if (!(*reasons)[i]) continue;
-      out += "    ";
-      out += (i > 0 && i < 9) ? std::string(kReasons[i]) : "Unknown reason " + std::to_string(i);
-      out += "\n";
-    }
-  }
+  if (reasons) out += reason_flags(*reasons);
   if (issuer) out += "   CRLIssuer:" + *issuer + "\n";
   return out;
 }

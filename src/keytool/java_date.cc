@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "keytool/zone_names.h"
+#include "kstore/clock.h"
 
 namespace kstore::keytool {
 namespace {
@@ -93,7 +94,7 @@ std::string java_date_string(int64_t ms) {
   // time, no daylight saving).
   constexpr int64_t kUtc1900 = -2208988800LL;
   if (secs < kUtc1900) {
-    const long offset = standard_offset(time(nullptr));
+    const long offset = standard_offset(static_cast<time_t>(current_time_ms() / 1000));
     tt = static_cast<time_t>(secs + offset);
     gmtime_r(&tt, &tm);
     tm.tm_gmtoff = offset;

@@ -15,85 +15,6 @@ bool is(ByteView a, ByteView b) { return equal_bytes(a, b); }
 
 std::string dotted(ByteView oid) { return der::oid_to_string(oid); }
 
-// The fixed-parameter schemes: PKCS#12 PBE (RFC 7292 Appendix C table) and PBES1.
-struct FixedScheme {
-  ByteView oid;
-  PbeScheme scheme;
-  HashAlg hash;
-  CipherAlg cipher;
-  size_t key_len;
-  unsigned rc2_bits;
-  bool two_key;
-  const char* jdk_name;  // nullptr where the JDK has no cipher for it
-};
-
-const FixedScheme kFixedSchemes[] = {
-    {oid::kPbeWithSha1AndRc4_128, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc4, 16, 0, false,
-     "PBEWithSHA1AndRC4_128"},
-    {oid::kPbeWithSha1AndRc4_40, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc4, 5, 0, false,
-     "PBEWithSHA1AndRC4_40"},
-    {oid::kPbeWithSha1And3KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 24, 0, false,
-     "PBEWithSHA1AndDESede"},
-    // The JDK has no cipher for two-key 3DES (fixture ossl_2des_rc4).
-    {oid::kPbeWithSha1And2KeyTripleDesCbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kDesEde3Cbc, 16, 0, true,
-     nullptr},
-    {oid::kPbeWithSha1AndRc2_128Cbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc2Cbc, 16, 128, false,
-     "PBEWithSHA1AndRC2_128"},
-    {oid::kPbeWithSha1AndRc2_40Cbc, PbeScheme::kPkcs12, HashAlg::kSha1, CipherAlg::kRc2Cbc, 5, 40, false,
-     "PBEWithSHA1AndRC2_40"},
-    // PBES1 (RFC 8018 §6.1): 8-byte DES or RC2 key with 64 effective bits.
-    {oid::kPbeWithMd5AndDesCbc, PbeScheme::kPbes1, HashAlg::kMd5, CipherAlg::kDesCbc, 8, 0, false,
-     "PBEWithMD5AndDES"},
-    {oid::kPbeWithMd5AndRc2Cbc, PbeScheme::kPbes1, HashAlg::kMd5, CipherAlg::kRc2Cbc, 8, 64, false, nullptr},
-    {oid::kPbeWithSha1AndDesCbc, PbeScheme::kPbes1, HashAlg::kSha1, CipherAlg::kDesCbc, 8, 0, false, nullptr},
-    {oid::kPbeWithSha1AndRc2Cbc, PbeScheme::kPbes1, HashAlg::kSha1, CipherAlg::kRc2Cbc, 8, 64, false, nullptr},
-};
-
-// The row of a table keyed by its `oid` member; nullptr when absent.
-template <typename Row, size_t N>
-const Row* find_by_oid(const Row (&rows)[N], ByteView oid) {
-  for (const Row& row : rows)
-    if (is(row.oid, oid)) return &row;
-  return nullptr;
-}
-
-const FixedScheme* find_fixed(ByteView oid) { return find_by_oid(kFixedSchemes, oid); }
-
-struct Pbes2Cipher {
-  ByteView oid;
-  CipherAlg cipher;
-  const char* jdk_suffix;  // "AES_256"; nullptr where the JDK cannot use it in PBES2
-};
-
-const Pbes2Cipher kPbes2Ciphers[] = {
-    {oid::kAes128Cbc, CipherAlg::kAes128Cbc, "AES_128"},
-    {oid::kAes192Cbc, CipherAlg::kAes192Cbc, nullptr},  // JDK cannot read it (fixture ossl_aes128_sha1prf)
-    {oid::kAes256Cbc, CipherAlg::kAes256Cbc, "AES_256"},
-    {oid::kDesEde3Cbc, CipherAlg::kDesEde3Cbc, nullptr},
-    {oid::kDesCbc, CipherAlg::kDesCbc, nullptr},
-    {oid::kRc2Cbc, CipherAlg::kRc2Cbc, nullptr},
-};
-
-const Pbes2Cipher* find_pbes2_cipher(ByteView oid) { return find_by_oid(kPbes2Ciphers, oid); }
-
-struct HashOids {
-  HashAlg hash;
-  ByteView digest;
-  ByteView hmac;  // empty for MD5 (no PRF OID used here)
-  const char* jdk;
-};
-
-const HashOids kHashes[] = {
-    {HashAlg::kMd5, oid::kMd5, {}, "MD5"},
-    {HashAlg::kSha1, oid::kSha1, oid::kHmacWithSha1, "SHA1"},
-    {HashAlg::kSha224, oid::kSha224, oid::kHmacWithSha224, "SHA224"},
-    {HashAlg::kSha256, oid::kSha256, oid::kHmacWithSha256, "SHA256"},
-    {HashAlg::kSha384, oid::kSha384, oid::kHmacWithSha384, "SHA384"},
-    {HashAlg::kSha512, oid::kSha512, oid::kHmacWithSha512, "SHA512"},
-    {HashAlg::kSha512_224, oid::kSha512_224, oid::kHmacWithSha512_224, "SHA512/224"},
-    {HashAlg::kSha512_256, oid::kSha512_256, oid::kHmacWithSha512_256, "SHA512/256"},
-};
-
 // RC2-CBC-Parameter version to effective key bits (RFC 8018 B.2.3).
 unsigned rc2_bits_for_version(uint64_t version) {
   switch (version) {
@@ -144,7 +65,7 @@ Status parse_pbkdf2_params(der::Reader& kdf, PbeAlgorithm& alg, std::optional<ui
 
 Status parse_pbes2_cipher(der::Reader& scheme, PbeAlgorithm& alg, std::optional<uint64_t> key_length) {
   KS_ASSIGN_OR_RETURN(ByteView cipher_oid, scheme.read_oid());
-  const Pbes2Cipher* c = find_pbes2_cipher(cipher_oid);
+  const Pbes2CipherInfo* c = find_pbes2_cipher(cipher_oid);
   if (!c) return Status::Unsupported("PBES2 encryption scheme ", dotted(cipher_oid));
   alg.cipher_oid = to_bytes(cipher_oid);
   alg.cipher = c->cipher;
@@ -207,20 +128,20 @@ Result<PbeAlgorithm> parse_pbe_algorithm(ByteView algorithm_identifier) {
   KS_ASSIGN_OR_RETURN(ByteView scheme_oid, ai.read_oid());
   PbeAlgorithm alg;
   alg.oid = to_bytes(scheme_oid);
-  if (const FixedScheme* s = find_fixed(scheme_oid)) {
-    alg.scheme = s->scheme;
+  if (const FixedScheme* s = find_fixed_scheme(scheme_oid)) {
+    alg.family = s->family;
     alg.kdf_hash = s->hash;
     alg.cipher = s->cipher;
     alg.key_len = s->key_len;
     alg.rc2_effective_bits = s->rc2_bits;
     alg.two_key_3des = s->two_key;
     KS_TRY(parse_salt_and_iterations(ai, alg).with_context(dotted(scheme_oid), " parameters"));
-    if (s->scheme == PbeScheme::kPbes1 && alg.salt.size() != 8)
+    if (s->family == SchemeFamily::kPbes1 && alg.salt.size() != 8)
       return Status::Malformed("PBES1 salt of ", alg.salt.size(), " bytes (RFC 8018 requires 8)");
     return alg;
   }
   if (is(scheme_oid, oid::kPbes2)) {
-    alg.scheme = PbeScheme::kPbes2;
+    alg.family = SchemeFamily::kPbes2;
     KS_TRY(parse_pbes2_params(ai, alg).with_context("PBES2 parameters"));
     return alg;
   }
@@ -230,7 +151,7 @@ Result<PbeAlgorithm> parse_pbe_algorithm(ByteView algorithm_identifier) {
 void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg) {
   out.sequence([&](der::Writer& ai) {
     ai.oid(alg.oid);
-    if (alg.scheme != PbeScheme::kPbes2) {
+    if (alg.family != SchemeFamily::kPbes2) {
       ai.sequence([&](der::Writer& p) {
         p.octet_string(alg.salt);
         p.uint64(alg.iterations);
@@ -259,97 +180,6 @@ void write_pbe_algorithm(der::Writer& out, const PbeAlgorithm& alg) {
       });
     });
   });
-}
-
-Result<PbeAlgorithm> new_pbe_algorithm(const crypto::Backend& backend, ByteView scheme_oid, ByteView prf_oid,
-                                       ByteView cipher_oid, uint64_t iterations, size_t salt_len) {
-  if (iterations == 0) return Status::InvalidArgument("iteration count 0");
-  PbeAlgorithm alg;
-  alg.oid = to_bytes(scheme_oid);
-  alg.iterations = iterations;
-  if (const FixedScheme* s = find_fixed(scheme_oid)) {
-    alg.scheme = s->scheme;
-    alg.kdf_hash = s->hash;
-    alg.cipher = s->cipher;
-    alg.key_len = s->key_len;
-    alg.rc2_effective_bits = s->rc2_bits;
-    alg.two_key_3des = s->two_key;
-    // PBES1 defines an 8-byte salt; the JDK shortens its salt to 8 for PBEWithMD5AndDES too.
-    alg.salt.resize(s->scheme == PbeScheme::kPbes1 ? 8 : salt_len);
-    KS_TRY(backend.random(alg.salt));
-    return alg;
-  }
-  if (!is(scheme_oid, oid::kPbes2)) return Status::Unsupported("password-based encryption algorithm ", dotted(scheme_oid));
-  alg.scheme = PbeScheme::kPbes2;
-  alg.prf_oid = prf_oid.empty() ? to_bytes(oid::kHmacWithSha256) : to_bytes(prf_oid);
-  const std::optional<HashAlg> prf = hash_for_hmac_oid(alg.prf_oid);
-  if (!prf) return Status::Unsupported("PBKDF2 pseudo-random function ", dotted(alg.prf_oid));
-  alg.kdf_hash = *prf;
-  alg.cipher_oid = cipher_oid.empty() ? to_bytes(oid::kAes256Cbc) : to_bytes(cipher_oid);
-  const Pbes2Cipher* c = find_pbes2_cipher(alg.cipher_oid);
-  if (!c || c->cipher == CipherAlg::kRc2Cbc)
-    return Status::Unsupported("PBES2 encryption scheme ", dotted(alg.cipher_oid), " for writing");
-  alg.cipher = c->cipher;
-  alg.key_len = crypto::cipher_key_size(c->cipher);
-  alg.key_length_present = true;  // as the JDK writes it
-  alg.salt.resize(salt_len);
-  KS_TRY(backend.random(alg.salt));
-  alg.iv.resize(crypto::cipher_iv_size(c->cipher));
-  KS_TRY(backend.random(alg.iv));
-  return alg;
-}
-
-std::string pbe_algorithm_name(ByteView scheme_oid, ByteView prf_oid, ByteView cipher_oid) {
-  if (const FixedScheme* s = find_fixed(scheme_oid)) {
-    if (s->jdk_name) return s->jdk_name;
-    if (s->two_key) return "PBEWithSHA1AndDESede2Key (" + dotted(scheme_oid) + ")";
-    return std::string(s->scheme == PbeScheme::kPbes1 ? "PBES1 " : "PKCS#12 PBE ") + dotted(scheme_oid);
-  }
-  if (!is(scheme_oid, oid::kPbes2)) return dotted(scheme_oid);
-  const std::optional<HashAlg> prf = prf_oid.empty() ? HashAlg::kSha1 : hash_for_hmac_oid(prf_oid);
-  const Pbes2Cipher* c = find_pbes2_cipher(cipher_oid);
-  if (prf && c && c->jdk_suffix) return std::string("PBEWithHmac") + jdk_hash_name(*prf) + "And" + c->jdk_suffix;
-  std::string out = "PBES2 (PBKDF2-";
-  out += prf ? std::string("Hmac") + jdk_hash_name(*prf) : dotted(prf_oid);
-  out += ", ";
-  out += c ? crypto::cipher_name(c->cipher) : dotted(cipher_oid);
-  out += ")";
-  return out;
-}
-
-std::string pbe_algorithm_name(const PbeAlgorithm& alg) {
-  return pbe_algorithm_name(alg.oid, alg.prf_oid, alg.cipher_oid);
-}
-
-std::optional<HashAlg> hash_for_digest_oid(ByteView oid) {
-  for (const HashOids& h : kHashes)
-    if (is(h.digest, oid)) return h.hash;
-  return std::nullopt;
-}
-
-ByteView digest_oid(HashAlg hash) {
-  for (const HashOids& h : kHashes)
-    if (h.hash == hash) return h.digest;
-  return {};
-}
-
-std::optional<HashAlg> hash_for_hmac_oid(ByteView oid) {
-  if (oid.empty()) return std::nullopt;
-  for (const HashOids& h : kHashes)
-    if (is(h.hmac, oid)) return h.hash;
-  return std::nullopt;
-}
-
-ByteView hmac_oid(HashAlg hash) {
-  for (const HashOids& h : kHashes)
-    if (h.hash == hash) return h.hmac;
-  return {};
-}
-
-const char* jdk_hash_name(HashAlg hash) {
-  for (const HashOids& h : kHashes)
-    if (h.hash == hash) return h.jdk;
-  return "?";
 }
 
 }  // namespace kstore::pbe

@@ -7,6 +7,7 @@
 
 #include "der/reader.h"
 #include "der/writer.h"
+#include "pbe/iterations.h"
 
 namespace kstore::pbe {
 namespace {
@@ -28,12 +29,7 @@ Result<SecretBytes> password_bytes_for_reading(const Password& password) {
 Status check_params(const JcePbeParams& params, const Limits& limits) {
   if (params.salt.size() != kJcePbeSaltSize)
     return Status::Malformed("PBEWithMD5AndTripleDES salt of ", params.salt.size(), " bytes (must be 8)");
-  if (params.iterations == 0) return Status::Malformed("PBEWithMD5AndTripleDES iteration count 0");
-  // JceKeyStore and KeyProtector refuse more than 5,000,000 ("PBE iteration count too large").
-  if (params.iterations > limits.max_kdf_iterations)
-    return Status::LimitExceeded("PBE iteration count too large: ", params.iterations, " (limit ",
-                                 limits.max_kdf_iterations, ")");
-  return Status::Ok();
+  return check_iterations(params.iterations, limits, kPbeWithMd5AndTripleDesName);
 }
 
 }  // namespace
@@ -119,7 +115,7 @@ Result<SecretBytes> jce_pbe_decrypt(const crypto::Backend& backend, const Passwo
 Result<Bytes> jce_pbe_encrypt(const crypto::Backend& backend, const Password& password, const JcePbeParams& params,
                               ByteView plaintext) {
   // Parameters chosen by the caller, so a bad one is the caller's mistake;
-  // above 5,000,000 iterations no JDK would read the result.
+  // above the JDK's cap no JDK would read the result.
   if (Status s = check_params(params, Limits{}); !s.ok()) return Status::InvalidArgument(s.message());
   KS_ASSIGN_OR_RETURN(SecretBytes pw, password.encode(PasswordEncoding::kAscii));
   KS_ASSIGN_OR_RETURN(SecretBytes derived, jce_pbe_derive(backend, pw, params.salt, params.iterations));

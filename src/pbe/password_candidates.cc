@@ -79,8 +79,8 @@ void add_pbkdf_candidates(Builder& b, const Password& pw) {
 
 }  // namespace
 
-PasswordUse password_use_for(PbeScheme scheme) {
-  return scheme == PbeScheme::kPkcs12 ? PasswordUse::kPkcs12Cipher : PasswordUse::kPbkdf;
+PasswordUse password_use_for(SchemeFamily family) {
+  return family == SchemeFamily::kPkcs12 ? PasswordUse::kPkcs12Cipher : PasswordUse::kPbkdf;
 }
 
 Result<std::vector<PasswordCandidate>> password_candidates(PasswordUse use, const Password& pw) {

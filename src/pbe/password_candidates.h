@@ -18,7 +18,7 @@ enum class PasswordUse : uint8_t {
   kPbmac1,        // RFC 9579 PBMAC1: PBKDF2 octets
 };
 
-PasswordUse password_use_for(PbeScheme scheme);
+PasswordUse password_use_for(SchemeFamily family);
 
 struct PasswordCandidate {
   std::string label;  // e.g. "BMPString", "ISO-8859-1"; never the password itself

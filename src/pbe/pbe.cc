@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "der/reader.h"
+#include "pbe/pbe_encryption.h"
 #include "pbe/pbes1.h"
 #include "pbe/pbes2.h"
 
@@ -12,23 +13,15 @@ namespace {
 
 Result<CipherKey> derive(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes) {
   if (alg.iterations == 0) return Status::Malformed("PBE iteration count 0");
-  switch (alg.scheme) {
-    case PbeScheme::kPkcs12: return pkcs12_pbe_key(backend, alg, password_bytes);
-    case PbeScheme::kPbes1: return pbes1_key(backend, alg, password_bytes);
-    case PbeScheme::kPbes2: return pbes2_key(backend, alg, password_bytes);
+  switch (alg.family) {
+    case SchemeFamily::kPkcs12: return pkcs12_pbe_key(backend, alg, password_bytes);
+    case SchemeFamily::kPbes1: return pbes1_key(backend, alg, password_bytes);
+    case SchemeFamily::kPbes2: return pbes2_key(backend, alg, password_bytes);
   }
   return Status::Internal("unknown PBE scheme");
 }
 
 }  // namespace
-
-Status check_iterations(uint64_t iterations, const Limits& limits, std::string_view what) {
-  if (iterations == 0) return Status::Malformed(what, " iteration count 0");
-  if (iterations > limits.max_kdf_iterations)
-    return Status::LimitExceeded(what, " iteration count too large: ", iterations, " (the limit is ",
-                                 limits.max_kdf_iterations, ", as in the JDK)");
-  return Status::Ok();
-}
 
 Result<SecretBytes> pbe_decrypt(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes,
                                 ByteView ciphertext) {
@@ -46,7 +39,7 @@ Result<Decryption> decrypt_with_password(const crypto::Backend& backend, const P
                                          const Password& password, ByteView ciphertext,
                                          const std::function<bool(ByteView)>& plausible) {
   KS_ASSIGN_OR_RETURN(std::vector<PasswordCandidate> candidates,
-                      password_candidates(password_use_for(alg.scheme), password));
+                      password_candidates(password_use_for(alg.family), password));
   for (PasswordCandidate& c : candidates) {
     Result<SecretBytes> plain = pbe_decrypt(backend, alg, c.bytes, ciphertext);
     if (!plain.ok()) {
@@ -61,7 +54,7 @@ Result<Decryption> decrypt_with_password(const crypto::Backend& backend, const P
 
 Result<Bytes> encrypt_with_password(const crypto::Backend& backend, const PbeAlgorithm& alg,
                                     const Password& password, ByteView plaintext) {
-  KS_ASSIGN_OR_RETURN(SecretBytes pw, password_for_writing(password_use_for(alg.scheme), password));
+  KS_ASSIGN_OR_RETURN(SecretBytes pw, password_for_writing(password_use_for(alg.family), password));
   return pbe_encrypt(backend, alg, pw, plaintext);
 }
 
@@ -70,7 +63,7 @@ std::vector<Result<Bytes>> encrypt_many_with_passwords(const crypto::Backend& ba
   std::vector<std::optional<Result<Bytes>>> results(jobs.size());
   std::vector<SecretBytes> passwords(jobs.size());
   for (size_t i = 0; i < jobs.size(); ++i) {
-    Result<SecretBytes> pw = password_for_writing(password_use_for(jobs[i].alg->scheme), *jobs[i].password);
+    Result<SecretBytes> pw = password_for_writing(password_use_for(jobs[i].alg->family), *jobs[i].password);
     if (pw.ok()) {
       passwords[i] = std::move(pw).value();
     } else {
@@ -81,7 +74,7 @@ std::vector<Result<Bytes>> encrypt_many_with_passwords(const crypto::Backend& ba
   std::vector<size_t> shared;
   for (size_t i = 0; i < jobs.size(); ++i) {
     const PbeAlgorithm& a = *jobs[i].alg;
-    if (results[i] || a.scheme != PbeScheme::kPbes2 || a.iterations == 0) continue;
+    if (results[i] || a.family != SchemeFamily::kPbes2 || a.iterations == 0) continue;
     const PbeAlgorithm* first = shared.empty() ? &a : jobs[shared.front()].alg;
     if (a.kdf_hash == first->kdf_hash && a.iterations == first->iterations) shared.push_back(i);
   }

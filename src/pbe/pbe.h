@@ -16,11 +16,6 @@
 
 namespace kstore::pbe {
 
-// Refuses an iteration count of 0, and one above limits.max_kdf_iterations
-// (kLimitExceeded), before anything is derived. `what` names the use
-// ("key PBE", "cert PBE", "MAC") as the JDK's messages do.
-Status check_iterations(uint64_t iterations, const Limits& limits, std::string_view what);
-
 // One attempt with already-encoded password bytes. A padding failure is
 // kIntegrityFailure; the caller decides what that means.
 Result<SecretBytes> pbe_decrypt(const crypto::Backend& backend, const PbeAlgorithm& alg, ByteView password_bytes,

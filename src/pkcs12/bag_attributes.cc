@@ -56,7 +56,7 @@ Result<BagAttributes> read_bag_attributes(der::Reader& safe_bag) {
       }
       out.trusted_key_usages = std::move(usages);
     } else {
-      out.others.push_back(OpaqueAttribute{to_bytes(attr_element.encoding)});
+      out.others.push_back(to_bytes(attr_element.encoding));
     }
   }
   return out;
@@ -93,7 +93,7 @@ void write_bag_attributes(der::Writer& safe_bag, const BagAttributesToWrite& att
       });
     }
     if (attrs.others) {
-      for (const OpaqueAttribute& other : *attrs.others) set.raw(other.encoded);
+      for (const Bytes& other : *attrs.others) set.raw(other);
     }
   });
 }

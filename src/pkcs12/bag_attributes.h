@@ -17,7 +17,7 @@ struct BagAttributes {
   std::optional<std::string> friendly_name;  // UTF-8; a trailing NUL is kept, as the JDK keeps it
   std::optional<Bytes> local_key_id;
   std::optional<std::vector<Bytes>> trusted_key_usages;  // present (even empty) marks a JDK trusted cert
-  std::vector<OpaqueAttribute> others;
+  std::vector<Bytes> others;  // DER of each whole Attribute SEQUENCE kstore does not interpret
 };
 
 // Reads the optional `SET OF PKCS12Attribute` that ends a SafeBag.
@@ -29,7 +29,7 @@ struct BagAttributesToWrite {
   std::optional<std::string> friendly_name;
   ByteView local_key_id;  // empty: none
   const std::vector<Bytes>* trusted_key_usages = nullptr;
-  const std::vector<OpaqueAttribute>* others = nullptr;
+  const std::vector<Bytes>* others = nullptr;
 };
 
 // Writes nothing at all when there is no attribute, as the JDK does.

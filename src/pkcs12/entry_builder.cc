@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "base/utf.h"
+#include "pkcs12/bag_details.h"
 #include "pkcs12/chain_builder.h"
 #include "pkcs12/oids.h"
 
@@ -131,11 +132,16 @@ class Builder {
     visible_[it->second] = i;
   }
 
+  // The entry with the bag's attributes kept for writing back.
   static Entry entry_from(const SafeBag& bag, EntryType type) {
     Entry e;
     e.type = type;
-    if (bag.attributes.local_key_id) e.local_key_id = *bag.attributes.local_key_id;
-    e.other_attributes = bag.attributes.others;
+    detail::Pkcs12BagDetails details;
+    details.local_key_id = bag.attributes.local_key_id.value_or(Bytes());
+    if (type == EntryType::kTrustedCert && bag.attributes.trusted_key_usages)
+      details.trusted_key_usages = *bag.attributes.trusted_key_usages;
+    details.other_attributes = bag.attributes.others;
+    e.format_details = detail::FormatDetailsAccess::from_pkcs12(std::move(details));
     return e;
   }
 
@@ -204,7 +210,6 @@ class Builder {
       return;
     }
     Entry e = entry_from(bag, EntryType::kTrustedCert);
-    e.trusted_key_usages = *bag.attributes.trusted_key_usages;
     e.chain.push_back(Certificate{"X.509", cert.der});
     const bool named = bag.attributes.friendly_name.has_value();
     e.alias = named ? *bag.attributes.friendly_name : unfriendly_name();

@@ -1,5 +1,6 @@
-// EncryptedPrivateKeyInfo (RFC 5208 §6 / RFC 5958 §3) as PKCS#12 shrouded
-// key bags and JDK secret bags hold it.
+// Sealing and unsealing PKCS#12 keys: a PKCS#8 EncryptedPrivateKeyInfo with a
+// password-based algorithm (pbe/pkcs8.h), as shrouded key bags and the JDK's
+// secret bags hold it.
 #pragma once
 
 #include <span>
@@ -14,27 +15,16 @@
 
 namespace kstore::pkcs12 {
 
-struct EncryptedPrivateKeyInfo {
-  pbe::PbeAlgorithm algorithm;
-  Bytes encrypted_data;
-};
-
-Result<EncryptedPrivateKeyInfo> read_encrypted_private_key_info(ByteView der);
-Result<Bytes> write_encrypted_private_key_info(const pbe::PbeAlgorithm& algorithm, ByteView encrypted_data);
-
-// A PrivateKeyInfo's outline: SEQUENCE { INTEGER, SEQUENCE, OCTET STRING, … }
-// and nothing after it. Also true for the JDK's secret key plaintext, which
-// has the same outline.
-bool looks_like_private_key_info(ByteView der);
-
 // Sealing in two steps, so that a batch can draw every salt and IV in order
 // first and run the key derivations in parallel after (batch_sealing.cc).
 // The plaintext is a PrivateKeyInfo or the JDK's secret key encoding.
-Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const SealParams& params);
-Result<SealedKey> seal_with_algorithm(const pbe::PbeAlgorithm& alg, ByteView plaintext, const Password& password);
+Result<pbe::PbeAlgorithm> new_key_seal_algorithm(const crypto::Backend& backend, const SealParams& params);
+Result<SealedKey> seal_with_algorithm(const crypto::Backend& backend, const pbe::PbeAlgorithm& alg, ByteView plaintext,
+                                      const Password& password);
 // The same for several plaintexts, their key derivations run together
 // (pbe::encrypt_many_with_passwords). One result per job, in order.
-std::vector<Result<SealedKey>> seal_many_with_algorithms(std::span<const pbe::EncryptionJob> jobs);
+std::vector<Result<SealedKey>> seal_many_with_algorithms(const crypto::Backend& backend,
+                                                         std::span<const pbe::EncryptionJob> jobs);
 
 // Decrypts with every plausible password encoding. A key that no encoding
 // opens is kBadPassword ("Cannot recover key").

@@ -4,6 +4,7 @@
 #include "pkcs12/mac.h"
 
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/password_candidates.h"
 #include "pbe/pbe.h"
 #include "pbe/pbe_oids.h"
@@ -77,6 +78,71 @@ Result<SecretBytes> compute(const crypto::Backend& backend, const MacData& mac, 
   return backend.hmac(mac.hash, key, auth_safe);
 }
 
+// The MacData to write for `choice`, with a fresh salt; its value is computed after.
+Result<MacData> new_mac_data(const crypto::Backend& backend, const Pkcs12Mac& choice, uint64_t iterations) {
+  const std::optional<HashAlg> hash = pbe::hash_alg(choice.hash);
+  if (!hash) return Status::Unsupported("MAC hash ", static_cast<int>(choice.hash));
+  MacData mac;
+  mac.pbmac1 = choice.scheme == Pkcs12MacScheme::kPbmac1;
+  mac.iterations = iterations;
+  mac.hash = *hash;
+  mac.salt.resize(kSaltLength);
+  KS_TRY(backend.random(mac.salt));
+  if (!mac.pbmac1) {
+    mac.digest_oid = to_bytes(pbe::digest_oid(*hash));
+    return mac;
+  }
+  mac.mac_oid = to_bytes(pbe::hmac_oid(*hash));
+  if (mac.mac_oid.empty()) return Status::Unsupported("PBMAC1 with Hmac", pbe::jdk_hash_name(*hash));
+  // One hash for the PRF and the MAC, as JDK 26 and OpenSSL 3.4 write it.
+  mac.prf = *hash;
+  mac.prf_oid = mac.mac_oid;
+  mac.key_length = crypto::digest_size(*hash);
+  return mac;
+}
+
+// MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER }
+void write_mac(der::Writer& pfx, const MacData& mac, ByteView value) {
+  pfx.sequence([&](der::Writer& mac_data) {
+    mac_data.sequence([&](der::Writer& digest_info) {
+      digest_info.sequence([&](der::Writer& ai) {
+        if (!mac.pbmac1) {
+          ai.oid(mac.digest_oid);
+          ai.null();  // the JDK writes NULL parameters for digests (AlgorithmId.encode)
+          return;
+        }
+        ai.oid(pbe::oid::kPbmac1);
+        ai.sequence([&](der::Writer& params) {
+          params.sequence([&](der::Writer& kdf) {
+            kdf.oid(pbe::oid::kPbkdf2);
+            kdf.sequence([&](der::Writer& p) {
+              p.octet_string(mac.salt);
+              p.uint64(mac.iterations);
+              p.uint64(mac.key_length);
+              p.sequence([&](der::Writer& prf) {
+                prf.oid(mac.prf_oid);
+                prf.null();
+              });
+            });
+          });
+          params.sequence([&](der::Writer& scheme) {
+            scheme.oid(mac.mac_oid);
+            scheme.null();
+          });
+        });
+      });
+      digest_info.octet_string(value);
+    });
+    if (mac.pbmac1) {
+      mac_data.octet_string(as_bytes(kPbmac1OuterSalt));
+      mac_data.uint64(1);
+    } else {
+      mac_data.octet_string(mac.salt);
+      mac_data.uint64(mac.iterations);
+    }
+  });
+}
+
 }  // namespace
 
 Result<MacData> read_mac_data(der::Reader& pfx) {
@@ -130,69 +196,12 @@ Result<MacMatch> verify_mac(const crypto::Backend& backend, const MacData& mac, 
 
 Status write_mac_data(der::Writer& pfx, const crypto::Backend& backend, const Pkcs12Protection& protection,
                       ByteView auth_safe, const Password& password) {
-  if (!protection.has_mac) return Status::Ok();
-  MacData mac;
-  mac.pbmac1 = protection.mac_pbmac1;
-  mac.iterations = protection.mac_iterations;
-  if (mac.iterations == 0) return Status::InvalidArgument("MAC iteration count 0");
-  mac.salt.resize(kSaltLength);
-  KS_TRY(backend.random(mac.salt));
-  SecretBytes pw;
-  if (mac.pbmac1) {
-    mac.mac_oid = protection.mac_pbmac1_prf.empty() ? to_bytes(pbe::oid::kHmacWithSha256) : protection.mac_pbmac1_prf;
-    const auto hash = pbe::hash_for_hmac_oid(mac.mac_oid);
-    if (!hash) return Status::Unsupported("PBMAC1 HMAC ", der::oid_to_string(mac.mac_oid));
-    // One hash for the PRF and the MAC, as JDK 26 and OpenSSL 3.4 write it.
-    mac.hash = mac.prf = *hash;
-    mac.prf_oid = mac.mac_oid;
-    mac.key_length = crypto::digest_size(*hash);
-    KS_ASSIGN_OR_RETURN(pw, pbe::password_for_writing(pbe::PasswordUse::kPbmac1, password));
-  } else {
-    mac.digest_oid = protection.mac_digest.empty() ? to_bytes(pbe::oid::kSha256) : protection.mac_digest;
-    const auto hash = pbe::hash_for_digest_oid(mac.digest_oid);
-    if (!hash) return Status::Unsupported("MAC digest algorithm ", der::oid_to_string(mac.digest_oid));
-    mac.hash = *hash;
-    KS_ASSIGN_OR_RETURN(pw, pbe::password_for_writing(pbe::PasswordUse::kPkcs12Mac, password));
-  }
+  if (!protection.mac) return Status::Ok();
+  KS_ASSIGN_OR_RETURN(MacData mac, new_mac_data(backend, *protection.mac, protection.mac_iterations));
+  const pbe::PasswordUse use = mac.pbmac1 ? pbe::PasswordUse::kPbmac1 : pbe::PasswordUse::kPkcs12Mac;
+  KS_ASSIGN_OR_RETURN(SecretBytes pw, pbe::password_for_writing(use, password));
   KS_ASSIGN_OR_RETURN(SecretBytes value, compute(backend, mac, pw, auth_safe));
-  pfx.sequence([&](der::Writer& mac_data) {
-    mac_data.sequence([&](der::Writer& digest_info) {
-      digest_info.sequence([&](der::Writer& ai) {
-        if (!mac.pbmac1) {
-          ai.oid(mac.digest_oid);
-          ai.null();  // the JDK writes NULL parameters for digests (AlgorithmId.encode)
-          return;
-        }
-        ai.oid(pbe::oid::kPbmac1);
-        ai.sequence([&](der::Writer& params) {
-          params.sequence([&](der::Writer& kdf) {
-            kdf.oid(pbe::oid::kPbkdf2);
-            kdf.sequence([&](der::Writer& p) {
-              p.octet_string(mac.salt);
-              p.uint64(mac.iterations);
-              p.uint64(mac.key_length);
-              p.sequence([&](der::Writer& prf) {
-                prf.oid(mac.prf_oid);
-                prf.null();
-              });
-            });
-          });
-          params.sequence([&](der::Writer& scheme) {
-            scheme.oid(mac.mac_oid);
-            scheme.null();
-          });
-        });
-      });
-      digest_info.octet_string(value);
-    });
-    if (mac.pbmac1) {
-      mac_data.octet_string(as_bytes(kPbmac1OuterSalt));
-      mac_data.uint64(1);
-    } else {
-      mac_data.octet_string(mac.salt);
-      mac_data.uint64(mac.iterations);
-    }
-  });
+  write_mac(pfx, mac, value);
   return Status::Ok();
 }
 

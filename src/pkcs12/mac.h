@@ -45,7 +45,9 @@ struct MacMatch {
 Result<MacMatch> verify_mac(const crypto::Backend& backend, const MacData& mac, ByteView auth_safe,
                             const Password& password);
 
-// Appends MacData to the PFX as the protection asks for it (nothing when has_mac is false).
+// Appends MacData to the PFX as the protection asks for it (nothing without
+// a MAC), its iteration count checked by the caller
+// (pbe::check_iterations_to_write).
 Status write_mac_data(der::Writer& pfx, const crypto::Backend& backend, const Pkcs12Protection& protection,
                       ByteView auth_safe, const Password& password);
 

@@ -7,8 +7,11 @@
 #include "der/reader.h"
 #include "kstore/pkcs12.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pbe/pbe_oids.h"
+#include "pbe/pkcs8.h"
 #include "pkcs12/entry_builder.h"
 #include "pkcs12/key_sealing.h"
 #include "pkcs12/mac.h"
@@ -111,16 +114,10 @@ Result<EncryptedData> read_encrypted_data(ContentInfo& ci) {
   return out;  // unprotectedAttrs, if any, are not needed
 }
 
-// PBES2 without a prf means hmacWithSHA1 (RFC 8018 A.2); the protection
-// states it, since an empty PRF there means "the default for writing".
-Bytes stated_prf(const pbe::PbeAlgorithm& alg) {
-  if (alg.scheme != pbe::PbeScheme::kPbes2 || !alg.prf_oid.empty()) return alg.prf_oid;
-  return to_bytes(pbe::oid::kHmacWithSha1);
-}
-
 class Loader {
  public:
-  Loader(const Password* password, const Limits& limits) : password_(password), limits_(limits) {}
+  Loader(const crypto::Backend& backend, const Password* password, const Limits& limits)
+      : backend_(backend), password_(password), limits_(limits) {}
 
   Result<Keystore> load(ByteView file) {
     KS_ASSIGN_OR_RETURN(Pfx pfx, read_pfx(file));
@@ -166,7 +163,7 @@ class Loader {
       return Status::Ok();
     }
     KS_TRY(check_mac_limits(*pfx.mac, limits_));
-    KS_ASSIGN_OR_RETURN(MacMatch match, verify_mac(crypto::default_backend(), *pfx.mac, pfx.auth_safe, *password_));
+    KS_ASSIGN_OR_RETURN(MacMatch match, verify_mac(backend_, *pfx.mac, pfx.auth_safe, *password_));
     info.integrity_checked = true;
     if (!match.standard) mac_encoding_ = match.encoding;
     return Status::Ok();
@@ -194,7 +191,7 @@ class Loader {
     if (!alg.ok()) return std::move(alg).status();
     KS_TRY(pbe::check_iterations(alg->iterations, limits_, "cert PBE"));
     last_cert_algorithm_ = *alg;
-    Result<pbe::Decryption> plain = pbe::decrypt_with_password(crypto::default_backend(), *alg, *password_,
+    Result<pbe::Decryption> plain = pbe::decrypt_with_password(backend_, *alg, *password_,
                                                                ed.ciphertext, pbe::is_single_sequence);
     if (!plain.ok()) return explain_decryption_failure(std::move(plain).status(), *alg);
     if (!plain->standard_encoding) cipher_encoding_ = plain->encoding;
@@ -207,7 +204,7 @@ class Loader {
   void probe_empty_password(const pbe::PbeAlgorithm& alg, ByteView ciphertext) {
     if (!pbe::check_iterations(alg.iterations, limits_, "cert PBE").ok()) return;
     const Password empty;
-    if (pbe::decrypt_with_password(crypto::default_backend(), alg, empty, ciphertext, pbe::is_single_sequence).ok())
+    if (pbe::decrypt_with_password(backend_, alg, empty, ciphertext, pbe::is_single_sequence).ok())
       ++empty_password_opens_;
   }
 
@@ -240,38 +237,26 @@ class Loader {
     bool any_cert = false;
     for (const SafeBag& bag : bags_) any_cert |= bag.type == BagType::kCert;
     if (last_cert_algorithm_) {
-      p.cert_algorithm = last_cert_algorithm_->oid;
-      p.cert_pbes2_prf = stated_prf(*last_cert_algorithm_);
-      p.cert_pbes2_cipher = last_cert_algorithm_->cipher_oid;
+      p.cert_encryption = pbe::encryption_of(*last_cert_algorithm_);
       p.cert_iterations = last_cert_algorithm_->iterations;
     } else if (any_cert) {
-      p.cert_algorithm.clear();  // NONE: certificates in clear
+      p.cert_encryption.reset();  // NONE: certificates in clear
     }
     // The key algorithm of the first shrouded key, for display and for
     // callers that want new keys to match; the JDK itself seals new keys
     // with its configured default.
     for (const SafeBag& bag : bags_) {
       if (bag.type != BagType::kShroudedKey) continue;
-      auto epki = read_encrypted_private_key_info(bag.value);
+      auto epki = pbe::read_pbe_encrypted_key(bag.value);
       if (!epki.ok()) continue;
-      p.key_algorithm = epki->algorithm.oid;
-      p.key_pbes2_prf = stated_prf(epki->algorithm);
-      p.key_pbes2_cipher = epki->algorithm.cipher_oid;
+      p.key_encryption = pbe::encryption_of(epki->algorithm);
       p.key_iterations = epki->algorithm.iterations;
       break;
     }
-    if (!pfx.mac) {
-      p.has_mac = false;
-      p.mac_digest.clear();
-    } else if (pfx.mac->pbmac1) {
-      p.has_mac = true;
-      p.mac_pbmac1 = true;
-      p.mac_digest.clear();
-      p.mac_pbmac1_prf = pfx.mac->mac_oid;
-      p.mac_iterations = pfx.mac->iterations;
-    } else {
-      p.has_mac = true;
-      p.mac_digest = pfx.mac->digest_oid;
+    p.mac.reset();
+    if (pfx.mac) {
+      p.mac = Pkcs12Mac{pfx.mac->pbmac1 ? Pkcs12MacScheme::kPbmac1 : Pkcs12MacScheme::kHmacPbe,
+                        pbe::hash_algorithm(pfx.mac->hash)};
       p.mac_iterations = pfx.mac->iterations;
     }
     store_.pkcs12_protection() = std::move(p);
@@ -284,6 +269,7 @@ class Loader {
     return out;
   }
 
+  const crypto::Backend& backend_;
   const Password* password_;
   const Limits& limits_;
   Keystore store_{StoreType::kPkcs12};
@@ -297,8 +283,9 @@ class Loader {
 
 }  // namespace
 
-Result<Keystore> load(ByteView file, const Password* store_password, const Limits& limits) {
-  Loader loader(store_password, limits);
+Result<Keystore> load(const crypto::Backend& backend, ByteView file, const Password* store_password,
+                      const Limits& limits) {
+  Loader loader(backend, store_password, limits);
   return loader.load(file);
 }
 

@@ -1,15 +1,18 @@
 // PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
 // createSafeContent, getCertificateData and getBagAttributes
 // (docs/formats.md, "PKCS#12: what the writer produces").
-#include <chrono>
 #include <string>
 
 #include "base/utf.h"
 #include "der/writer.h"
+#include "kstore/clock.h"
 #include "kstore/pkcs12.h"
 #include "kstore/x509.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
+#include "pkcs12/bag_details.h"
 #include "pkcs12/mac.h"
 #include "pkcs12/oids.h"
 #include "pkcs12/pkcs12.h"
@@ -22,11 +25,6 @@ constexpr size_t kSaltLength = 20;  // the JDK's SALT_LEN
 
 const std::vector<Bytes> kAnyUsage = {to_bytes(oid::kAnyExtendedKeyUsage)};
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 bool is_key_entry(const Entry& e) { return e.type == EntryType::kPrivateKey || e.type == EntryType::kSecretKey; }
 
 Status check_entry(const Entry& e) {
@@ -35,10 +33,11 @@ Status check_entry(const Entry& e) {
     const KeyProtection p = e.key->protection;
     const bool ok = p == KeyProtection::kPkcs12Shrouded ||
                     (p == KeyProtection::kPkcs12Plain && e.type == EntryType::kPrivateKey);
+    // The format cannot hold the key as it is sealed: kUnsupported, in every writer.
     if (!ok) {
-      return Status::InvalidArgument("entry '", e.alias,
-                                     "': the key is sealed for another keystore type; unseal it and seal it for "
-                                     "PKCS12 before saving");
+      return Status::Unsupported("entry '", e.alias,
+                                 "': the key is sealed for another keystore type; unseal it and seal it for "
+                                 "PKCS12 before saving");
     }
   } else if (e.chain.size() != 1) {
     return Status::InvalidArgument("trusted certificate entry '", e.alias, "' must hold exactly one certificate");
@@ -50,9 +49,16 @@ Status check_entry(const Entry& e) {
 // loaded bytes when there are some, else the JDK's "Time <ms>" (the creation
 // date). A key the JDK would not see gets none, so that it stays unseen.
 Bytes key_id_for(const Entry& e, int64_t now) {
-  if (!e.local_key_id.empty() || !e.visible_to_jdk) return e.local_key_id;
+  const ByteView loaded = e.format_details.local_key_id();
+  if (!loaded.empty() || !e.visible_to_jdk) return to_bytes(loaded);
   const std::string id = "Time " + std::to_string(e.creation_time_ms.value_or(now));
   return to_bytes(as_bytes(id));
+}
+
+// The bag attributes kstore keeps without interpreting them; nullptr when none.
+const std::vector<Bytes>* other_attributes(const Entry& e) {
+  const detail::Pkcs12BagDetails* details = detail::FormatDetailsAccess::pkcs12(e.format_details);
+  return details ? &details->other_attributes : nullptr;
 }
 
 void write_content_info_data(der::Writer& out, ByteView content) {
@@ -74,19 +80,21 @@ void write_content_info_data(der::Writer& out, ByteView content) {
 
 class PfxWriter {
  public:
-  PfxWriter(const Keystore& store, const Password& password, const Limits& limits)
-      : store_(store),
+  PfxWriter(const crypto::Backend& backend, const Keystore& store, const Password& password, const Limits& limits)
+      : backend_(backend),
+        store_(store),
         password_(password),
         limits_(limits),
         protection_(store.pkcs12_protection().value_or(pkcs12_profile_protection(Pkcs12Profile::kModern))),
-        now_(now_ms()) {}
+        now_(current_time_ms()) {}
 
   Result<Bytes> write() {
     if (store_.size() > limits_.max_entries)
       return Status::LimitExceeded(store_.size(), " entries exceed the limit of ", limits_.max_entries);
     for (const Entry& e : store_.entries()) KS_TRY(check_entry(e));
     KS_TRY(check_protection());
-    for (const Entry& e : store_.entries()) key_ids_.push_back(is_key_entry(e) ? key_id_for(e, now_) : e.local_key_id);
+    for (const Entry& e : store_.entries())
+      key_ids_.push_back(is_key_entry(e) ? key_id_for(e, now_) : to_bytes(e.format_details.local_key_id()));
 
     der::Writer auth_safe;
     auth_safe.sequence([&](der::Writer& infos) {
@@ -96,7 +104,7 @@ class PfxWriter {
       }
       if (has_certs()) {
         KS_ASSIGN_OR_FAIL(Bytes certs, cert_safe_contents(), infos);
-        if (protection_.cert_algorithm.empty()) {
+        if (!protection_.cert_encryption) {
           write_content_info_data(infos, certs);
         } else {
           KS_ASSIGN_OR_FAIL(Bytes encrypted, encrypted_data(certs), infos);
@@ -110,7 +118,7 @@ class PfxWriter {
     pfx.sequence([&](der::Writer& p) {
       p.uint64(3);
       write_content_info_data(p, auth_safe_der);
-      Status mac = write_mac_data(p, crypto::default_backend(), protection_, auth_safe_der, password_);
+      Status mac = write_mac_data(p, backend_, protection_, auth_safe_der, password_);
       if (!mac.ok()) p.fail(std::move(mac));
     });
     return std::move(pfx).finish();
@@ -118,13 +126,9 @@ class PfxWriter {
 
  private:
   Status check_protection() const {
-    auto check = [&](uint64_t iterations, const char* what) -> Status {
-      if (iterations == 0 || iterations > limits_.max_kdf_iterations)
-        return Status::LimitExceeded(what, " iteration count ", iterations, " is outside 1..", limits_.max_kdf_iterations);
-      return Status::Ok();
-    };
-    if (!protection_.cert_algorithm.empty()) KS_TRY(check(protection_.cert_iterations, "certificate PBE"));
-    if (protection_.has_mac) KS_TRY(check(protection_.mac_iterations, "MAC"));
+    if (protection_.cert_encryption)
+      KS_TRY(pbe::check_iterations_to_write(protection_.cert_iterations, limits_, "cert PBE"));
+    if (protection_.mac) KS_TRY(pbe::check_iterations_to_write(protection_.mac_iterations, limits_, "MAC"));
     return Status::Ok();
   }
 
@@ -153,7 +157,7 @@ class PfxWriter {
         BagAttributesToWrite attrs;
         attrs.friendly_name = e.visible_to_jdk ? utf::java_to_lower_utf8(e.alias) : e.alias;
         attrs.local_key_id = key_ids_[i];
-        attrs.others = &e.other_attributes;
+        attrs.others = other_attributes(e);
         if (e.type == EntryType::kSecretKey) {
           write_secret_bag(bags, e.key->encoded, attrs);
         } else if (e.key->protection == KeyProtection::kPkcs12Plain) {
@@ -177,14 +181,14 @@ class PfxWriter {
         if (e.type == EntryType::kSecretKey) continue;
         for (size_t c = 0; c < e.chain.size(); ++c) {
           BagAttributesToWrite attrs;
-          attrs.others = &e.other_attributes;
+          attrs.others = other_attributes(e);
           std::string subject;
           if (c == 0) {
             attrs.friendly_name = e.alias;  // the entry's alias with its case
             attrs.local_key_id = key_ids_[i];
             if (e.type == EntryType::kTrustedCert) {
-              if (!e.trusted_key_usages.empty()) {
-                attrs.trusted_key_usages = &e.trusted_key_usages;
+              if (!e.format_details.trusted_key_usages().empty()) {
+                attrs.trusted_key_usages = &e.format_details.trusted_key_usages();
               } else if (e.visible_to_jdk) {
                 attrs.trusted_key_usages = &kAnyUsage;  // setCertificateEntry's AnyUsage
               }
@@ -203,11 +207,9 @@ class PfxWriter {
   // ContentInfo { encryptedData, EncryptedData { 0, EncryptedContentInfo {
   //   data, algorithm, [0] IMPLICIT ciphertext } } } (encryptContent).
   Result<Bytes> encrypted_data(ByteView safe_contents) const {
-    const crypto::Backend& backend = crypto::default_backend();
-    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg,
-                        pbe::new_pbe_algorithm(backend, protection_.cert_algorithm, protection_.cert_pbes2_prf,
-                                               protection_.cert_pbes2_cipher, protection_.cert_iterations, kSaltLength));
-    KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend, alg, password_, safe_contents));
+    KS_ASSIGN_OR_RETURN(pbe::PbeAlgorithm alg, pbe::new_pbe_algorithm(backend_, *protection_.cert_encryption,
+                                                                      protection_.cert_iterations, kSaltLength));
+    KS_ASSIGN_OR_RETURN(Bytes ciphertext, pbe::encrypt_with_password(backend_, alg, password_, safe_contents));
     der::Writer out;
     out.sequence([&](der::Writer& ci) {
       ci.oid(oid::kEncryptedData);
@@ -226,6 +228,7 @@ class PfxWriter {
   }
 #undef KS_ASSIGN_OR_FAIL
 
+  const crypto::Backend& backend_;
   const Keystore& store_;
   const Password& password_;
   const Limits& limits_;
@@ -236,8 +239,9 @@ class PfxWriter {
 
 }  // namespace
 
-Result<Bytes> save(const Keystore& store, const Password& store_password, const Limits& limits) {
-  PfxWriter writer(store, store_password, limits);
+Result<Bytes> save(const crypto::Backend& backend, const Keystore& store, const Password& store_password,
+                   const Limits& limits) {
+  PfxWriter writer(backend, store, store_password, limits);
   return writer.write();
 }
 

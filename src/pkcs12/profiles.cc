@@ -2,73 +2,45 @@
 // Defaults and property semantics: PKCS12KeyStore (JDK 25 source:
 // defaultCertProtectionAlgorithm … string2IC, mapPBEAlgorithmToOID) and
 // docs/formats.md, "PKCS#12: protection settings".
-#include <cctype>
 #include <map>
 
-#include "der/reader.h"
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
-#include "pbe/algorithm_identifier.h"
-#include "pbe/pbe_oids.h"
+#include "pbe/iterations.h"
+#include "pbe/pbe_encryption.h"
 
 namespace kstore {
 namespace {
 
-namespace oid = pbe::oid;
-using crypto::HashAlg;
-
-constexpr uint64_t kMaxIterationCount = 5'000'000;  // PKCS12KeyStore.MAX_ITERATION_COUNT
 constexpr char kPrefix[] = "keystore.pkcs12.";
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
+// The PBE ciphers the JDK has by name, besides PBES2 (PKCS12KeyStore's
+// mapPBEAlgorithmToOID), and the hashes and ciphers of its PBES2 names.
+const PbeScheme kJdkFixedSchemes[] = {PbeScheme::kPbeWithSha1AndDesede,  PbeScheme::kPbeWithSha1AndRc2_40,
+                                      PbeScheme::kPbeWithSha1AndRc2_128, PbeScheme::kPbeWithSha1AndRc4_40,
+                                      PbeScheme::kPbeWithSha1AndRc4_128, PbeScheme::kPbeWithMd5AndDes};
+const HashAlgorithm kShaHashes[] = {HashAlgorithm::kSha1,       HashAlgorithm::kSha224, HashAlgorithm::kSha256,
+                                    HashAlgorithm::kSha384,     HashAlgorithm::kSha512, HashAlgorithm::kSha512_224,
+                                    HashAlgorithm::kSha512_256};
+const Pbes2Cipher kJdkPbes2Ciphers[] = {Pbes2Cipher::kAes128Cbc, Pbes2Cipher::kAes256Cbc};
+
+// "SHA256": the hash's part of the JDK's HmacPBE…, PBEWithHmac… names.
+const char* jdk_name(HashAlgorithm hash) {
+  const std::optional<crypto::HashAlg> h = pbe::hash_alg(hash);
+  return h ? pbe::jdk_hash_name(*h) : "?";
 }
-
-Bytes b(ByteView v) { return to_bytes(v); }
-
-void set_modern_pbes2(Bytes& alg, Bytes& prf, Bytes& cipher) {
-  alg = b(oid::kPbes2);
-  prf = b(oid::kHmacWithSha256);
-  cipher = b(oid::kAes256Cbc);
-}
-
-const HashAlg kShaHashes[] = {HashAlg::kSha1,   HashAlg::kSha224,     HashAlg::kSha256,    HashAlg::kSha384,
-                              HashAlg::kSha512, HashAlg::kSha512_224, HashAlg::kSha512_256};
 
 // A JDK Cipher name for a PBE algorithm (case-insensitive, as Cipher.getInstance).
-Status parse_cipher_name(std::string_view name, Bytes& alg, Bytes& prf, Bytes& cipher) {
-  struct Fixed {
-    const char* name;
-    ByteView oid;
-  };
-  static const Fixed kFixed[] = {
-      {"PBEWithSHA1AndDESede", oid::kPbeWithSha1And3KeyTripleDesCbc},
-      {"PBEWithSHA1AndRC2_40", oid::kPbeWithSha1AndRc2_40Cbc},
-      {"PBEWithSHA1AndRC2_128", oid::kPbeWithSha1AndRc2_128Cbc},
-      {"PBEWithSHA1AndRC4_40", oid::kPbeWithSha1AndRc4_40},
-      {"PBEWithSHA1AndRC4_128", oid::kPbeWithSha1AndRc4_128},
-      {"PBEWithMD5AndDES", oid::kPbeWithMd5AndDesCbc},
-  };
-  for (const Fixed& f : kFixed) {
-    if (iequals(name, f.name)) {
-      alg = b(f.oid);
-      prf.clear();
-      cipher.clear();
-      return Status::Ok();
-    }
+Result<PbeEncryption> parse_cipher_name(std::string_view name) {
+  for (PbeScheme scheme : kJdkFixedSchemes) {
+    const PbeEncryption e{scheme};
+    if (equals_ignore_ascii_case(name, pbe::pbe_algorithm_name(e))) return e;
   }
-  // "PBEWithHmac<hash>AndAES_<128|256>": PBES2 (mapPBEAlgorithmToOID).
-  for (HashAlg h : kShaHashes) {
-    for (const auto& [suffix, cipher_oid] :
-         {std::pair<const char*, ByteView>{"AES_128", oid::kAes128Cbc}, {"AES_256", oid::kAes256Cbc}}) {
-      if (iequals(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h) + "And" + suffix)) {
-        alg = b(oid::kPbes2);
-        prf = b(pbe::hmac_oid(h));
-        cipher = b(cipher_oid);
-        return Status::Ok();
-      }
+  // "PBEWithHmac<hash>AndAES_<128|256>": PBES2.
+  for (HashAlgorithm hash : kShaHashes) {
+    for (Pbes2Cipher cipher : kJdkPbes2Ciphers) {
+      const PbeEncryption e{PbeScheme::kPbes2, hash, cipher};
+      if (equals_ignore_ascii_case(name, pbe::pbe_algorithm_name(e))) return e;
     }
   }
   return Status::InvalidArgument("Cannot find any provider supporting ", name);
@@ -94,32 +66,25 @@ Result<uint64_t> parse_iteration_count(std::string_view type, std::string_view v
   if (negative) number = -number;
   if (!ok || number > 2147483647LL || number < -2147483648LL)
     return Status::InvalidArgument(kPrefix, type, " is not a number: ", value);
-  if (number <= 0 || static_cast<uint64_t>(number) > kMaxIterationCount)
+  // PKCS12KeyStore's MAX_ITERATION_COUNT is the default Limits' bound.
+  if (number <= 0 || !pbe::check_iterations(static_cast<uint64_t>(number), Limits{}, type).ok())
     return Status::InvalidArgument("Invalid ", kPrefix, type, ": ", value);
   return static_cast<uint64_t>(number);
 }
 
 Status apply_mac_algorithm(std::string_view name, Pkcs12Protection& p) {
-  if (iequals(name, "NONE")) {
-    p.has_mac = false;
-    p.mac_digest.clear();
-    p.mac_pbmac1 = false;
+  if (equals_ignore_ascii_case(name, "NONE")) {
+    p.mac.reset();
     return Status::Ok();
   }
-  for (HashAlg h : kShaHashes) {
-    if (iequals(name, std::string("HmacPBE") + pbe::jdk_hash_name(h))) {
-      p.has_mac = true;
-      p.mac_pbmac1 = false;
-      p.mac_digest = b(pbe::digest_oid(h));
-      p.mac_pbmac1_prf.clear();
+  for (HashAlgorithm hash : kShaHashes) {
+    if (equals_ignore_ascii_case(name, std::string("HmacPBE") + jdk_name(hash))) {
+      p.mac = Pkcs12Mac{Pkcs12MacScheme::kHmacPbe, hash};
       return Status::Ok();
     }
     // JDK 26 (JDK-8343232) selects PBMAC1 with "PBEWithHmacSHA256" / "PBEWithHmacSHA512".
-    if (iequals(name, std::string("PBEWithHmac") + pbe::jdk_hash_name(h))) {
-      p.has_mac = true;
-      p.mac_pbmac1 = true;
-      p.mac_digest.clear();
-      p.mac_pbmac1_prf = b(pbe::hmac_oid(h));
+    if (equals_ignore_ascii_case(name, std::string("PBEWithHmac") + jdk_name(hash))) {
+      p.mac = Pkcs12Mac{Pkcs12MacScheme::kPbmac1, hash};
       return Status::Ok();
     }
   }
@@ -140,43 +105,29 @@ const char* pkcs12_profile_name(Pkcs12Profile profile) {
 
 std::optional<Pkcs12Profile> parse_pkcs12_profile(std::string_view name) {
   for (Pkcs12Profile p : {Pkcs12Profile::kModern, Pkcs12Profile::kLegacy, Pkcs12Profile::kPbmac1, Pkcs12Profile::kNone})
-    if (iequals(name, pkcs12_profile_name(p))) return p;
+    if (equals_ignore_ascii_case(name, pkcs12_profile_name(p))) return p;
   return std::nullopt;
 }
 
 Pkcs12Protection pkcs12_profile_protection(Pkcs12Profile profile) {
-  Pkcs12Protection p;
-  set_modern_pbes2(p.cert_algorithm, p.cert_pbes2_prf, p.cert_pbes2_cipher);
-  set_modern_pbes2(p.key_algorithm, p.key_pbes2_prf, p.key_pbes2_cipher);
-  p.cert_iterations = p.key_iterations = p.mac_iterations = 10000;
-  p.has_mac = true;
-  p.mac_digest = b(oid::kSha256);
+  Pkcs12Protection p;  // the defaults are the modern profile
   switch (profile) {
     case Pkcs12Profile::kModern: break;
     case Pkcs12Profile::kLegacy:
       // LEGACY_CERT_PBE_ALGORITHM, LEGACY_KEY_PBE_ALGORITHM, LEGACY_PBE_ITERATION_COUNT,
       // LEGACY_MAC_ALGORITHM, LEGACY_MAC_ITERATION_COUNT.
-      p.cert_algorithm = b(oid::kPbeWithSha1AndRc2_40Cbc);
-      p.cert_pbes2_prf.clear();
-      p.cert_pbes2_cipher.clear();
-      p.key_algorithm = b(oid::kPbeWithSha1And3KeyTripleDesCbc);
-      p.key_pbes2_prf.clear();
-      p.key_pbes2_cipher.clear();
+      p.cert_encryption = PbeEncryption{PbeScheme::kPbeWithSha1AndRc2_40};
+      p.key_encryption = PbeEncryption{PbeScheme::kPbeWithSha1AndDesede};
       p.cert_iterations = p.key_iterations = 50000;
-      p.mac_digest = b(oid::kSha1);
+      p.mac = Pkcs12Mac{Pkcs12MacScheme::kHmacPbe, HashAlgorithm::kSha1};
       p.mac_iterations = 100000;
       break;
     case Pkcs12Profile::kPbmac1:
-      p.mac_digest.clear();
-      p.mac_pbmac1 = true;
-      p.mac_pbmac1_prf = b(oid::kHmacWithSha256);
+      p.mac = Pkcs12Mac{Pkcs12MacScheme::kPbmac1, HashAlgorithm::kSha256};
       break;
     case Pkcs12Profile::kNone:
-      p.cert_algorithm.clear();
-      p.cert_pbes2_prf.clear();
-      p.cert_pbes2_cipher.clear();
-      p.has_mac = false;
-      p.mac_digest.clear();
+      p.cert_encryption.reset();
+      p.mac.reset();
       break;
   }
   return p;
@@ -198,20 +149,18 @@ Result<Pkcs12Protection> pkcs12_protection_from_properties(
   };
   Pkcs12Protection p = base;
   if (auto v = get("keystore.pkcs12.certProtectionAlgorithm")) {
-    if (iequals(*v, "NONE")) {
-      p.cert_algorithm.clear();
-      p.cert_pbes2_prf.clear();
-      p.cert_pbes2_cipher.clear();
+    if (equals_ignore_ascii_case(*v, "NONE")) {
+      p.cert_encryption.reset();
     } else {
-      KS_TRY(parse_cipher_name(*v, p.cert_algorithm, p.cert_pbes2_prf, p.cert_pbes2_cipher)
-                 .with_context("keystore.pkcs12.certProtectionAlgorithm"));
+      KS_ASSIGN_OR_RETURN(p.cert_encryption,
+                          parse_cipher_name(*v).with_context("keystore.pkcs12.certProtectionAlgorithm"));
     }
   }
   std::optional<std::string> key_alg = get("keystore.pkcs12.keyProtectionAlgorithm");
   if (!key_alg) key_alg = get("keystore.PKCS12.keyProtectionAlgorithm");
   if (key_alg) {
-    KS_TRY(parse_cipher_name(*key_alg, p.key_algorithm, p.key_pbes2_prf, p.key_pbes2_cipher)
-               .with_context("keystore.pkcs12.keyProtectionAlgorithm"));
+    KS_ASSIGN_OR_RETURN(p.key_encryption,
+                        parse_cipher_name(*key_alg).with_context("keystore.pkcs12.keyProtectionAlgorithm"));
   }
   if (auto v = get("keystore.pkcs12.macAlgorithm"))
     KS_TRY(apply_mac_algorithm(*v, p).with_context("keystore.pkcs12.macAlgorithm"));
@@ -229,33 +178,21 @@ Result<Pkcs12Protection> pkcs12_protection_from_properties(
 
 SealParams pkcs12_seal_params(const Pkcs12Protection& protection) {
   SealParams params;
-  params.pkcs12_key_algorithm = protection.key_algorithm;
-  params.pkcs12_pbes2_prf = protection.key_pbes2_prf;
-  params.pkcs12_pbes2_cipher = protection.key_pbes2_cipher;
+  params.pkcs12_encryption = protection.key_encryption;
   params.pkcs12_iterations = protection.key_iterations;
   return params;
 }
 
 std::string pkcs12_cert_algorithm_name(const Pkcs12Protection& p) {
-  if (p.cert_algorithm.empty()) return "NONE";
-  return pbe::pbe_algorithm_name(p.cert_algorithm, p.cert_pbes2_prf, p.cert_pbes2_cipher);
+  return p.cert_encryption ? pbe::pbe_algorithm_name(*p.cert_encryption) : "NONE";
 }
 
-std::string pkcs12_key_algorithm_name(const Pkcs12Protection& p) {
-  if (p.key_algorithm.empty()) return pkcs12_key_algorithm_name(pkcs12_profile_protection(Pkcs12Profile::kModern));
-  return pbe::pbe_algorithm_name(p.key_algorithm, p.key_pbes2_prf, p.key_pbes2_cipher);
-}
+std::string pkcs12_key_algorithm_name(const Pkcs12Protection& p) { return pbe::pbe_algorithm_name(p.key_encryption); }
 
 std::string pkcs12_mac_algorithm_name(const Pkcs12Protection& p) {
-  if (!p.has_mac) return "NONE";
-  if (p.mac_pbmac1) {
-    const auto h = pbe::hash_for_hmac_oid(p.mac_pbmac1_prf.empty() ? ByteView(oid::kHmacWithSha256)
-                                                                   : ByteView(p.mac_pbmac1_prf));
-    return std::string("PBMAC1 (Hmac") + (h ? pbe::jdk_hash_name(*h) : "?") + ")";
-  }
-  const auto h = pbe::hash_for_digest_oid(p.mac_digest.empty() ? ByteView(oid::kSha256) : ByteView(p.mac_digest));
-  if (!h) return "HmacPBE" + der::oid_to_string(p.mac_digest);
-  return std::string("HmacPBE") + pbe::jdk_hash_name(*h);
+  if (!p.mac) return "NONE";
+  if (p.mac->scheme == Pkcs12MacScheme::kPbmac1) return std::string("PBMAC1 (Hmac") + jdk_name(p.mac->hash) + ")";
+  return std::string("HmacPBE") + jdk_name(p.mac->hash);
 }
 
 }  // namespace kstore

@@ -3,9 +3,8 @@
 // (engineGetKey renames "DES/CBC" to "DES" and the RC2 standard name to "RC2").
 #include "pkcs12/secret_key_info.h"
 
-#include <cctype>
-
 #include "der/reader.h"
+#include "kstore/java_string.h"
 
 namespace kstore::pkcs12 {
 namespace {
@@ -51,13 +50,6 @@ const KeyAlgorithm kKeyAlgorithms[] = {
     {"1.2.840.113549.1.12.1.6", "PBEWithSHA1AndRC2_40", nullptr},
 };
 
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 // DER INTEGER 0, then the AlgorithmIdentifier and OCTET STRING headers are
 // written around the key by hand so that the key bytes only ever live in
 // SecretBytes.
@@ -87,7 +79,7 @@ std::string jca_name_for_key_oid(ByteView oid) {
 
 Result<Bytes> key_oid_for_jca_name(std::string_view name) {
   for (const KeyAlgorithm& k : kKeyAlgorithms) {
-    if (equals_ignore_case(name, k.name) || (k.alias && equals_ignore_case(name, k.alias)))
+    if (equals_ignore_ascii_case(name, k.name) || (k.alias && equals_ignore_ascii_case(name, k.alias)))
       return der::oid_from_string(k.dotted);
   }
   Bytes dotted = der::oid_from_string(name);

@@ -2,24 +2,26 @@
 #include "kstore/batch_sealing.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 #include <thread>
 
 #include "base/parallel.h"
+#include "crypto/crypto.h"
+#include "pbe/pkcs8.h"
 #include "pkcs12/key_sealing.h"
 #include "pkcs12/secret_key_info.h"
 
 namespace kstore {
 namespace {
 
-Result<SecretBytes> unseal_plaintext(const ResealRequest& r, const Limits& limits) {
+Result<SecretBytes> unseal_plaintext(const ResealRequest& r, const BatchOptions& options) {
   if (r.type == EntryType::kSecretKey) {
-    KS_ASSIGN_OR_RETURN(SecretKeyMaterial key, unseal_secret_key(*r.key, *r.source_password, limits));
+    KS_ASSIGN_OR_RETURN(SecretKeyMaterial key,
+                        unseal_secret_key(*r.key, *r.source_password, options.limits, options.crypto));
     // A PKCS#12 target seals the JDK's secret key encoding; other targets reseal from the material.
     return pkcs12::encode_secret_key_info(key);
   }
-  return unseal_private_key(*r.key, *r.source_password, limits);
+  return unseal_private_key(*r.key, *r.source_password, options.limits, options.crypto);
 }
 
 Status check_reseal_request(const ResealRequest& r) {
@@ -30,31 +32,26 @@ Status check_reseal_request(const ResealRequest& r) {
 }
 
 // What a PKCS#12 target seals for the request: its key, unsealed.
-Result<SecretBytes> pkcs12_plaintext(const ResealRequest& r, const Limits& limits) {
+Result<SecretBytes> pkcs12_plaintext(const ResealRequest& r, const BatchOptions& options) {
   KS_TRY(check_reseal_request(r));
-  return unseal_plaintext(r, limits);
+  return unseal_plaintext(r, options);
 }
 
 // A JKS or JCEKS target.
-Result<SealedKey> reseal_one(const ResealRequest& r, const Limits& limits) {
+Result<SealedKey> reseal_one(const ResealRequest& r, const BatchOptions& options) {
   KS_TRY(check_reseal_request(r));
-  KS_ASSIGN_OR_RETURN(SecretBytes plain, unseal_plaintext(r, limits));
+  KS_ASSIGN_OR_RETURN(SecretBytes plain, unseal_plaintext(r, options));
   if (r.type == EntryType::kSecretKey) {
     KS_ASSIGN_OR_RETURN(SecretKeyMaterial key, pkcs12::parse_secret_key_info(plain));
-    return seal_secret_key(r.target, key, *r.target_password, r.params);
+    return seal_secret_key(r.target, key, *r.target_password, r.params, options.crypto);
   }
-  return seal_private_key(r.target, plain, *r.target_password, r.params);
+  return seal_private_key(r.target, plain, *r.target_password, r.params, options.crypto);
 }
 
 }  // namespace
 
 unsigned worker_count(unsigned workers) {
   if (workers > 0) return workers;
-  if (const char* env = std::getenv("KSTORE_WORKERS"); env != nullptr && *env != 0) {
-    char* end = nullptr;
-    const unsigned long n = std::strtoul(env, &end, 10);
-    if (*end == 0 && n > 0 && n <= 1024) return static_cast<unsigned>(n);
-  }
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
@@ -65,13 +62,16 @@ namespace {
 // sealed together (pkcs12::seal_many_with_algorithms), so the two key
 // derivations overlap on one core; other targets go through `one`.
 template <typename Request, typename PlaintextOf, typename PasswordOf, typename One>
-std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsigned workers,
+std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, const BatchOptions& options,
                                          PlaintextOf plaintext_of, PasswordOf password_of, One one) {
+  Result<const crypto::Backend*> chosen = crypto::backend_for(options.crypto);
+  if (!chosen.ok()) return std::vector<Result<SealedKey>>(requests.size(), chosen.status());
+  const crypto::Backend& backend = **chosen;
   std::vector<std::optional<pbe::PbeAlgorithm>> pkcs12_algs(requests.size());
   std::vector<std::optional<Result<SealedKey>>> slots(requests.size());
   for (size_t i = 0; i < requests.size(); ++i) {
     if (requests[i].target != StoreType::kPkcs12) continue;
-    Result<pbe::PbeAlgorithm> alg = pkcs12::new_key_seal_algorithm(requests[i].params);
+    Result<pbe::PbeAlgorithm> alg = pkcs12::new_key_seal_algorithm(backend, requests[i].params);
     if (alg.ok()) {
       pkcs12_algs[i] = std::move(alg).value();
     } else {
@@ -79,7 +79,7 @@ std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsi
     }
   }
   constexpr size_t kPerTask = 2;
-  parallel_for((requests.size() + kPerTask - 1) / kPerTask, worker_count(workers), [&](size_t task) {
+  parallel_for((requests.size() + kPerTask - 1) / kPerTask, worker_count(options.workers), [&](size_t task) {
     const size_t end = std::min(requests.size(), (task + 1) * kPerTask);
     std::vector<SecretBytes> plaintexts;
     std::vector<size_t> job_index;
@@ -100,7 +100,7 @@ std::vector<Result<SealedKey>> run_batch(std::span<const Request> requests, unsi
     std::vector<pbe::EncryptionJob> jobs;
     for (size_t k = 0; k < job_index.size(); ++k)
       jobs.push_back({&*pkcs12_algs[job_index[k]], password_of(requests[job_index[k]]), plaintexts[k]});
-    std::vector<Result<SealedKey>> sealed = pkcs12::seal_many_with_algorithms(jobs);
+    std::vector<Result<SealedKey>> sealed = pkcs12::seal_many_with_algorithms(backend, jobs);
     for (size_t k = 0; k < sealed.size(); ++k) slots[job_index[k]].emplace(std::move(sealed[k]));
   });
   std::vector<Result<SealedKey>> out;
@@ -123,32 +123,31 @@ Result<SecretBytes> pkcs12_plaintext(const SealRequest& r) {
     if (r.secret_key->key.empty()) return Status::InvalidArgument("empty secret key");
     return pkcs12::encode_secret_key_info(*r.secret_key);
   }
-  if (!pkcs12::looks_like_private_key_info(*r.private_key))
-    return Status::InvalidArgument("not a PKCS#8 PrivateKeyInfo");
+  KS_TRY(pbe::check_private_key_info_to_seal(*r.private_key));
   return SecretBytes(r.private_key->view());
 }
 
 // A JKS or JCEKS target.
-Result<SealedKey> seal_one(const SealRequest& r) {
+Result<SealedKey> seal_one(const SealRequest& r, CryptoBackend crypto) {
   KS_TRY(check_seal_request(r));
-  if (r.secret_key) return seal_secret_key(r.target, *r.secret_key, *r.password, r.params);
-  return seal_private_key(r.target, *r.private_key, *r.password, r.params);
+  if (r.secret_key) return seal_secret_key(r.target, *r.secret_key, *r.password, r.params, crypto);
+  return seal_private_key(r.target, *r.private_key, *r.password, r.params, crypto);
 }
 
 }  // namespace
 
-std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, unsigned workers) {
+std::vector<Result<SealedKey>> seal_keys(std::span<const SealRequest> requests, const BatchOptions& options) {
   return run_batch(
-      requests, workers, [](const SealRequest& r) { return pkcs12_plaintext(r); },
-      [](const SealRequest& r) { return r.password; }, seal_one);
+      requests, options, [](const SealRequest& r) { return pkcs12_plaintext(r); },
+      [](const SealRequest& r) { return r.password; },
+      [&](const SealRequest& r) { return seal_one(r, options.crypto); });
 }
 
-std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const Limits& limits,
-                                           unsigned workers) {
+std::vector<Result<SealedKey>> reseal_keys(std::span<const ResealRequest> requests, const BatchOptions& options) {
   return run_batch(
-      requests, workers, [&](const ResealRequest& r) { return pkcs12_plaintext(r, limits); },
+      requests, options, [&](const ResealRequest& r) { return pkcs12_plaintext(r, options); },
       [](const ResealRequest& r) { return r.target_password; },
-      [&](const ResealRequest& r) { return reseal_one(r, limits); });
+      [&](const ResealRequest& r) { return reseal_one(r, options); });
 }
 
 }  // namespace kstore

@@ -36,12 +36,11 @@ std::vector<const Entry*> JdkView::entries() const {
   for (const Entry& e : store_.entries())
     if (e.visible_to_jdk) visible.push_back(&e);
   if (store_.type() == StoreType::kPkcs12) return visible;
-  // JavaKeyStore keys its table by the alias as read, JceKeyStore by the
-  // lower-cased alias.
+  // JavaKeyStore and JceKeyStore key their tables by the alias as read
+  // (docs/formats.md, "JKS/JCEKS: Hashtable enumeration order").
   std::vector<std::string> keys;
   keys.reserve(visible.size());
-  for (const Entry* e : visible)
-    keys.push_back(store_.type() == StoreType::kJceks ? java_lower_case(e->alias) : e->alias);
+  for (const Entry* e : visible) keys.push_back(e->alias);
   std::vector<const Entry*> ordered;
   ordered.reserve(visible.size());
   for (size_t i : java_hashtable_order(keys)) ordered.push_back(visible[i]);
@@ -59,7 +58,7 @@ const Entry* JdkView::certificate_owner(ByteView der) const {
 bool JdkView::passwordless() const {
   if (type_ != KeystoreType::kPkcs12) return false;
   const std::optional<Pkcs12Protection>& p = store_.pkcs12_protection();
-  return p && !p->has_mac && p->cert_algorithm.empty();
+  return p && !p->mac && !p->cert_encryption;
 }
 
 namespace {

@@ -27,21 +27,22 @@ void Keystore::rebuild_index() {
 
 // An exact match first, then the first case-insensitive one, in entry order;
 // both are among the entries with the same lower-cased alias.
-const Entry* Keystore::find(std::string_view alias) const {
+std::optional<size_t> Keystore::position_of(std::string_view alias) const {
   auto same = index_.find(utf::java_to_lower_utf8(alias));
-  if (same == index_.end() || same->second.empty()) return nullptr;
+  if (same == index_.end() || same->second.empty()) return std::nullopt;
   for (size_t i : same->second)
-    if (entries_[i].alias == alias) return &entries_[i];
-  return &entries_[same->second.front()];
+    if (entries_[i].alias == alias) return i;
+  return same->second.front();
 }
 
-Entry* Keystore::find(std::string_view alias) {
-  return const_cast<Entry*>(static_cast<const Keystore*>(this)->find(alias));
+const Entry* Keystore::find(std::string_view alias) const {
+  const std::optional<size_t> i = position_of(alias);
+  return i ? &entries_[*i] : nullptr;
 }
 
 void Keystore::put(Entry entry) {
-  if (Entry* existing = find(entry.alias)) {
-    *existing = std::move(entry);  // same alias but for case: same index key
+  if (const std::optional<size_t> i = position_of(entry.alias)) {
+    entries_[*i] = std::move(entry);  // same alias but for case: same index key
     return;
   }
   entries_.push_back(std::move(entry));
@@ -49,18 +50,18 @@ void Keystore::put(Entry entry) {
 }
 
 bool Keystore::remove(std::string_view alias) {
-  const Entry* e = find(alias);
-  if (!e) return false;
-  entries_.erase(entries_.begin() + (e - entries_.data()));
+  const std::optional<size_t> i = position_of(alias);
+  if (!i) return false;
+  entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(*i));
   rebuild_index();  // later indices shift
   return true;
 }
 
 Status Keystore::rename(std::string_view from, std::string_view to) {
-  Entry* e = find(from);
-  if (!e) return Status::NotFound("Alias <", from, "> does not exist");
-  if (const Entry* other = find(to); other != nullptr) return Status::AlreadyExists("Destination alias <", to, "> already exists");
-  e->alias = std::string(to);
+  const std::optional<size_t> i = position_of(from);
+  if (!i) return Status::NotFound("Alias <", from, "> does not exist");
+  if (contains(to)) return Status::AlreadyExists("Destination alias <", to, "> already exists");
+  entries_[*i].alias = std::string(to);
   rebuild_index();
   return Status::Ok();
 }

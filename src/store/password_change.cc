@@ -21,7 +21,7 @@ bool resealed_by_keytool(const Entry& e) {
 }  // namespace
 
 Status change_store_password(Keystore& store, const Password& old_password, const Password& new_password,
-                             const SealParams& params, int64_t now_ms, unsigned workers) {
+                             const SealParams& params, int64_t now_ms, CryptoBackend crypto, unsigned workers) {
   if (store.type() != StoreType::kPkcs12) return Status::Ok();
   std::vector<ResealRequest> requests;
   std::vector<size_t> positions;
@@ -32,17 +32,18 @@ Status change_store_password(Keystore& store, const Password& old_password, cons
     requests.push_back(ResealRequest{&*e.key, type, &old_password, StoreType::kPkcs12, &new_password, params});
     positions.push_back(i);
   }
-  std::vector<Result<SealedKey>> sealed = reseal_keys(requests, Limits{}, workers);
+  std::vector<Result<SealedKey>> sealed = reseal_keys(requests, BatchOptions{Limits{}, crypto, workers});
   for (size_t k = 0; k < sealed.size(); ++k) {
     if (!sealed[k].ok())
       return std::move(sealed[k]).status().with_context("<", store.entries()[positions[k]].alias, ">");
   }
   // All keys resealed: only now is the store changed.
   for (size_t k = 0; k < sealed.size(); ++k) {
-    Entry* e = store.find(store.entries()[positions[k]].alias);
-    e->key = std::move(sealed[k]).value();
-    e->creation_time_ms = now_ms + static_cast<int64_t>(k);
-    e->local_key_id.clear();  // the writer makes "Time <ms>" from the date, as the JDK does
+    Entry e = store.entries()[positions[k]];
+    e.key = std::move(sealed[k]).value();
+    e.creation_time_ms = now_ms + static_cast<int64_t>(k);
+    e.format_details.clear_local_key_id();  // the writer makes "Time <ms>" from the date, as the JDK does
+    store.put(std::move(e));
   }
   return Status::Ok();
 }
@@ -70,8 +71,8 @@ std::optional<JdkRefusal> jdk17_pkcs12_password_refusal(const Keystore& store, c
   const std::optional<Pkcs12Protection>& p = store.pkcs12_protection();
   const bool has_certificates = std::any_of(store.entries().begin(), store.entries().end(),
                                             [](const Entry& e) { return !e.chain.empty(); });
-  if (has_certificates && (!p || !p->cert_algorithm.empty())) return JdkRefusal{JdkException::kIo, cause};
-  if (!p || p->has_mac) return JdkRefusal{JdkException::kIo, "calculateMac failed: java.io.IOException: " + cause};
+  if (has_certificates && (!p || p->cert_encryption)) return JdkRefusal{JdkException::kIo, cause};
+  if (!p || p->mac) return JdkRefusal{JdkException::kIo, "calculateMac failed: java.io.IOException: " + cause};
   return std::nullopt;
 }
 

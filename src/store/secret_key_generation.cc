@@ -38,12 +38,12 @@ bool is_weak_des_key(const uint8_t* key8) {
                      [&](const DesBlock& weak) { return std::equal(weak.begin(), weak.end(), key8); });
 }
 
-Status fill_random(SecretBytes& key) { return crypto::openssl_backend().random(key.mutable_view()); }
+Status fill_random(const crypto::Backend& backend, SecretBytes& key) { return backend.random(key.mutable_view()); }
 
 // A DES key: random bytes, parity set, drawn again while weak.
-Status make_des_key(SecretBytes& key) {
+Status make_des_key(const crypto::Backend& backend, SecretBytes& key) {
   do {
-    KS_TRY(fill_random(key));
+    KS_TRY(fill_random(backend, key));
     set_odd_parity(key.data());
   } while (is_weak_des_key(key.data()));
   return Status::Ok();
@@ -51,8 +51,8 @@ Status make_des_key(SecretBytes& key) {
 
 // DESede: three parity-adjusted parts (168 bits), or two with the first
 // repeated as the third (112). The JDK checks none of the parts for weakness.
-Status make_desede_key(SecretBytes& key, int32_t bits) {
-  KS_TRY(fill_random(key));
+Status make_desede_key(const crypto::Backend& backend, SecretBytes& key, int32_t bits) {
+  KS_TRY(fill_random(backend, key));
   for (size_t part = 0; part < 3; ++part) set_odd_parity(key.data() + 8 * part);
   if (bits == 112) std::copy(key.data(), key.data() + 8, key.data() + 16);
   return Status::Ok();
@@ -60,21 +60,23 @@ Status make_desede_key(SecretBytes& key, int32_t bits) {
 
 }  // namespace
 
-Result<SecretKeyMaterial> generate_secret_key(const SecretKeyGenerator& generator, int32_t bits) {
+Result<SecretKeyMaterial> generate_secret_key(const SecretKeyGenerator& generator, int32_t bits,
+                                              CryptoBackend crypto) {
   if (std::optional<JdkRefusal> refused = check_secret_key_size(generator, bits))
     return Status::InvalidArgument(generator.algorithm, " key of ", bits, " bits: ", refused->message);
+  KS_ASSIGN_OR_RETURN(const crypto::Backend* backend, crypto::backend_for(crypto));
   SecretKeyMaterial out;
   out.algorithm = generator.algorithm;
   out.key = SecretBytes(secret_key_length(generator, bits));
   switch (generator.family) {
     case SecretKeyFamily::kDes:
-      KS_TRY(make_des_key(out.key));
+      KS_TRY(make_des_key(*backend, out.key));
       break;
     case SecretKeyFamily::kDesede:
-      KS_TRY(make_desede_key(out.key, bits));
+      KS_TRY(make_desede_key(*backend, out.key, bits));
       break;
     default:
-      KS_TRY(fill_random(out.key));
+      KS_TRY(fill_random(*backend, out.key));
   }
   return out;
 }

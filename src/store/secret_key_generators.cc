@@ -7,6 +7,7 @@
 #include <climits>
 #include <string>
 
+#include "kstore/java_string.h"
 #include "kstore/secret_keys.h"
 
 namespace kstore {
@@ -47,19 +48,12 @@ const GeneratorRow kGenerators[] = {
     {"SunTlsRsaPremasterSecret", SecretKeyFamily::kNeedsParameters, {"SunTls12RsaPremasterSecret"}},
 };
 
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 bool row_matches(const GeneratorRow& row, std::string_view name) {
-  if (equals_ignore_case(name, row.name)) return true;
+  if (equals_ignore_ascii_case(name, row.name)) return true;
   for (const char* alias : row.aliases) {
     if (alias == nullptr) break;
-    if (equals_ignore_case(name, alias)) return true;
-    if (std::isdigit(static_cast<unsigned char>(alias[0])) && equals_ignore_case(name, std::string("OID.") + alias))
+    if (equals_ignore_ascii_case(name, alias)) return true;
+    if (std::isdigit(static_cast<unsigned char>(alias[0])) && equals_ignore_ascii_case(name, std::string("OID.") + alias))
       return true;
   }
   return false;
@@ -103,8 +97,8 @@ std::optional<JdkRefusal> find_secret_key_generator(std::string_view name, Secre
 }
 
 std::optional<int32_t> keytool_default_secret_key_size(std::string_view typed_name) {
-  if (equals_ignore_case(typed_name, "DES")) return 56;
-  if (equals_ignore_case(typed_name, "DESede")) return 168;
+  if (equals_ignore_ascii_case(typed_name, "DES")) return 56;
+  if (equals_ignore_ascii_case(typed_name, "DESede")) return 168;
   return std::nullopt;
 }
 

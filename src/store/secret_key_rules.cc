@@ -2,23 +2,16 @@
 // password entries (JavaKeyStore.engineSetKeyEntry, PKCS12KeyStore.setKeyEntry
 // with AlgorithmId.get, KeyStoreSpi.engineSetEntry, com.sun.crypto.provider.PBEKey;
 // docs/secret-keys.md, "Secret keys the JDK generates" and "Password entries").
-#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "kstore/secret_keys.h"
 
 namespace kstore {
 namespace {
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 // The key names of the JDK's generators (and of password entries) for
 // which JDK 17's AlgorithmId.get finds an object identifier, so that
@@ -42,7 +35,7 @@ std::optional<JdkRefusal> check_secret_key_storable(StoreType target, std::strin
       return std::nullopt;
     case StoreType::kPkcs12:
       for (const char* name : kPkcs12KeyNames)
-        if (equals_ignore_case(algorithm, name)) return std::nullopt;
+        if (equals_ignore_ascii_case(algorithm, name)) return std::nullopt;
       return key_store_refusal(
           "Key protection algorithm not found: java.security.NoSuchAlgorithmException: unrecognized algorithm name: " +
           std::string(algorithm));

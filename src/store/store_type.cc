@@ -1,6 +1,7 @@
 // Store types and the JDK's rule for which reader opens which bytes.
 #include "kstore/store_type.h"
 
+#include "jks/jks_format.h"
 #include "kstore/java_string.h"
 
 namespace kstore {
@@ -17,8 +18,8 @@ const char* store_type_name(StoreType type) {
 std::optional<StoreType> detect_store_type(ByteView file) {
   if (file.size() >= 4) {
     const uint32_t magic = (uint32_t(file[0]) << 24) | (uint32_t(file[1]) << 16) | (uint32_t(file[2]) << 8) | file[3];
-    if (magic == 0xfeedfeed) return StoreType::kJks;
-    if (magic == 0xcececece) return StoreType::kJceks;
+    if (magic == jks::kJksMagic) return StoreType::kJks;
+    if (magic == jks::kJceksMagic) return StoreType::kJceks;
   }
   // PFX ::= SEQUENCE { version INTEGER 3, ... }: a SEQUENCE (any length form)
   // whose first element is INTEGER 3.

@@ -35,63 +35,6 @@ std::u16string decode_latin1(ByteView b) {
   return out;
 }
 
-std::u16string decode_utf8_lenient(ByteView b) {
-  // new String(bytes, UTF_8) replaces each ill-formed subsequence with one
-  // U+FFFD: the maximal valid prefix, except that an encoded surrogate
-  // (ED A0..BF xx) counts as one three-byte unit.
-  std::u16string out;
-  size_t i = 0;
-  const size_t n = b.size();
-  while (i < n) {
-    const uint8_t c = b[i];
-    if (c < 0x80) {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    int need = 0;
-    uint32_t cp = 0;
-    uint8_t lo = 0x80, hi = 0xbf;  // allowed range of the second byte
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      cp = c & 0x0f;
-      if (c == 0xe0) lo = 0xa0;  // ED A0..BF (a surrogate) is refused as a whole below
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      cp = c & 0x07;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else {
-      out.push_back(kReplacement);
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    bool ok = true;
-    for (int k = 0; k < need; ++k, ++j) {
-      const uint8_t lo_k = k == 0 ? lo : 0x80;
-      const uint8_t hi_k = k == 0 ? hi : 0xbf;
-      if (j >= n || b[j] < lo_k || b[j] > hi_k) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (b[j] & 0x3f);
-    }
-    if (!ok) {
-      out.push_back(kReplacement);
-      i = j;  // the valid prefix is consumed with the replacement
-      continue;
-    }
-    // Java replaces an encoded surrogate with a single U+FFFD for all three bytes.
-    append_code_point(out, (cp >= 0xd800 && cp <= 0xdfff) ? kReplacement : cp);
-    i = j;
-  }
-  return out;
-}
-
 std::u16string decode_utf16be(ByteView b) {
   // sun.nio.cs.UnicodeDecoder: a high surrogate and the unit after it are
   // replaced together when that unit is not a low surrogate.
@@ -140,7 +83,7 @@ std::u16string decode_utf32be(ByteView b) {
 
 bool der_string_as_java(uint8_t tag, ByteView contents, std::u16string* out) {
   switch (tag) {
-    case 0x0c: *out = decode_utf8_lenient(contents); return true;   // UTF8String
+    case 0x0c: *out = utf::decode_utf8_lenient_utf16(as_chars(contents)); return true;  // UTF8String
     case 0x13: *out = decode_ascii(contents); return true;          // PrintableString
     case 0x14: *out = decode_latin1(contents); return true;         // T61String, read as ISO-8859-1
     case 0x16: *out = decode_ascii(contents); return true;          // IA5String

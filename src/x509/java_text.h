@@ -17,8 +17,7 @@ namespace kstore::x509 {
 std::u16string decode_ascii(ByteView b);
 // new String(bytes, ISO_8859_1).
 std::u16string decode_latin1(ByteView b);
-// new String(bytes, UTF_8): each maximal malformed subpart becomes one U+FFFD.
-std::u16string decode_utf8_lenient(ByteView b);
+// new String(bytes, UTF_8) is utf::decode_utf8_lenient_utf16 (base/utf.h).
 // new String(bytes, UTF_16BE): unpaired surrogates and a trailing odd byte become U+FFFD.
 std::u16string decode_utf16be(ByteView b);
 // new String(bytes, UTF_32BE): code points above U+10FFFF become U+FFFD.

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "base/utf.h"
 #include "der/reader.h"
 #include "x509/java_text.h"
 
@@ -161,7 +162,7 @@ std::u16string ava_to_rfc2253(const Ava& ava) {
     out += from_ascii(hex_lower(ava.value_encoding));
     return out;
   }
-  const std::u16string value = decode_utf8_lenient(ava.value_contents);
+  const std::u16string value = utf::decode_utf8_lenient_utf16(as_chars(ava.value_contents));
   static constexpr std::u16string_view kEscapees = u",=+<>#;\"\\";
   std::u16string buf;
   for (char16_t c : value) {

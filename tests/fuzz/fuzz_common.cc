@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/utf.h"
+#include "crypto/crypto.h"
 #include "jks/jks_format.h"
 #include "kstore/x509.h"
 
@@ -72,7 +73,7 @@ Result<Keystore> load_checked(ByteView file, const Password* password, const Loa
 Bytes with_recomputed_store_digest(ByteView file) {
   Bytes fixed(file.begin(), file.end());
   const ByteView body = ByteView(fixed).first(file.size() - jks::kDigestSize);
-  Result<Bytes> digest = jks::store_digest(fuzz_password(), body);
+  Result<Bytes> digest = jks::store_digest(crypto::default_backend(), fuzz_password(), body);
   if (!digest.ok()) fail("store_digest", digest.status());
   std::copy(digest->begin(), digest->end(), fixed.begin() + static_cast<ptrdiff_t>(body.size()));
   return fixed;

@@ -115,9 +115,7 @@ std::optional<Keystore> convert(const Keystore& source, const std::vector<OpenKe
       e.key = std::move(sealed).value();
     }
     if (type != StoreType::kPkcs12) {
-      e.local_key_id.clear();
-      e.trusted_key_usages.clear();
-      e.other_attributes.clear();
+      e.format_details = {};
     }
     out.append(std::move(e));
   }
@@ -218,9 +216,7 @@ void add_keystore(SeedWriter& seeds, const fs::path& path, ByteView file, std::v
     add_saved(seeds, *converted, {"fuzz_pkcs12_nopass", "fuzz_pkcs12_pass", "fuzz_roundtrip", "fuzz_der"});
     if (profile == Pkcs12Profile::kModern && iterations == 1) {
       // Certificates in clear under a MAC: mutations then reach the bag parsers.
-      protection.cert_algorithm.clear();
-      protection.cert_pbes2_prf.clear();
-      protection.cert_pbes2_cipher.clear();
+      protection.cert_encryption.reset();
       converted->pkcs12_protection() = protection;
       add_saved(seeds, *converted, {"fuzz_pkcs12_nopass", "fuzz_pkcs12_pass", "fuzz_roundtrip"});
     }

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "base/parallel.h"
+#include "crypto/crypto.h"
 #include "pkcs12/key_sealing.h"
 
 namespace kstore {
@@ -57,7 +58,7 @@ TEST(BatchSealing, ResealsEveryKeyForEachTarget) {
         entries.push_back(&e);
       }
       ASSERT_GE(requests.size(), 5u);
-      auto results = reseal_keys(requests, {}, workers);
+      auto results = reseal_keys(requests, {.workers = workers});
       ASSERT_EQ(results.size(), requests.size());
       for (size_t i = 0; i < results.size(); ++i) {
         SCOPED_TRACE(entries[i]->alias);
@@ -81,7 +82,7 @@ TEST(BatchSealing, AFailureStaysWithItsRequest) {
     requests[i].target_password = &kNewPassword;
     requests[i].params.pkcs12_iterations = 100;
   }
-  auto results = reseal_keys(requests, {}, 2);
+  auto results = reseal_keys(requests, {.workers = 2});
   ASSERT_EQ(results.size(), 3u);
   EXPECT_TRUE(results[0].ok());
   ASSERT_FALSE(results[1].ok());
@@ -100,18 +101,18 @@ TEST(BatchSealing, ParallelSealingMatchesSequential) {
   params.pkcs12_iterations = 500;
   std::vector<pbe::PbeAlgorithm> algs;
   for (int i = 0; i < 7; ++i) {
-    auto alg = pkcs12::new_key_seal_algorithm(params);
+    auto alg = pkcs12::new_key_seal_algorithm(crypto::default_backend(), params);
     ASSERT_TRUE(alg.ok());
     algs.push_back(std::move(alg).value());
   }
   std::vector<Bytes> sequential, parallel(algs.size());
   for (const auto& alg : algs) {
-    auto sealed = pkcs12::seal_with_algorithm(alg, *pkcs8, kNewPassword);
+    auto sealed = pkcs12::seal_with_algorithm(crypto::default_backend(), alg, *pkcs8, kNewPassword);
     ASSERT_TRUE(sealed.ok());
     sequential.push_back(sealed->encoded);
   }
   parallel_for(algs.size(), 3, [&](size_t i) {
-    auto sealed = pkcs12::seal_with_algorithm(algs[i], *pkcs8, kNewPassword);
+    auto sealed = pkcs12::seal_with_algorithm(crypto::default_backend(), algs[i], *pkcs8, kNewPassword);
     if (sealed.ok()) parallel[i] = sealed->encoded;
   });
   for (size_t i = 0; i < algs.size(); ++i) EXPECT_EQ(to_hex(parallel[i]), to_hex(sequential[i])) << i;
@@ -136,7 +137,7 @@ TEST(BatchSealing, SealsKeysInClear) {
     r.secret_key = &*aes;
     requests.push_back(r);
   }
-  auto results = seal_keys(requests, 2);
+  auto results = seal_keys(requests, {.workers = 2});
   ASSERT_EQ(results.size(), 6u);
   for (size_t i = 0; i < results.size(); ++i) {
     SCOPED_TRACE(i);

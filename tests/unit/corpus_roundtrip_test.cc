@@ -61,10 +61,12 @@ void compare_entry(const Entry& before, const Entry& after, bool jks_family, Fin
     if (jks_family) f.fail(who, ": creation time ", show(before.creation_time_ms), " came back as ", show(after.creation_time_ms));
     else f.note(who, ": creation time ", show(before.creation_time_ms), " came back as ", show(after.creation_time_ms));
   }
-  if (after.local_key_id != before.local_key_id) f.note(who, ": localKeyId changed");
-  if (after.trusted_key_usages != before.trusted_key_usages) f.fail(who, ": trusted key usages changed");
-  if (after.other_attributes.size() != before.other_attributes.size())
-    f.fail(who, ": ", before.other_attributes.size(), " other bag attributes came back as ", after.other_attributes.size());
+  const FormatDetails& was = before.format_details;
+  const FormatDetails& is = after.format_details;
+  if (!equal_bytes(is.local_key_id(), was.local_key_id())) f.note(who, ": localKeyId changed");
+  if (is.trusted_key_usages() != was.trusted_key_usages()) f.fail(who, ": trusted key usages changed");
+  if (is.other_attribute_count() != was.other_attribute_count())
+    f.fail(who, ": ", was.other_attribute_count(), " other bag attributes came back as ", is.other_attribute_count());
 }
 
 // Pairs each entry with the one that came back under the same alias (as the

@@ -5,9 +5,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "crypto/crypto.h"
+#include "kstool/run.h"
+#include "kstore/keystore.h"
 #include "unit/crypto_kat_file.h"
 
 namespace kstore::crypto {
@@ -123,14 +126,18 @@ TEST(CryptoBackend, Names) {
   }
 }
 
-// default_backend() decides once per process, so each case runs in a fresh
-// process (gtest's "threadsafe" death-test style re-executes the binary).
+// KSTORE_CRYPTO_BACKEND picks the backend kstool runs on: kstool reads it
+// (process_environment) and passes the choice to the library, which reads
+// no environment itself. Each case runs in a fresh process (gtest's
+// "threadsafe" death-test style re-executes the binary), so that setting the
+// variable touches nothing else.
 void expect_env_selects(const char* env_value, const char* want_name) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(
       {
         setenv("KSTORE_CRYPTO_BACKEND", env_value, 1);
-        std::exit(std::string(default_backend().name()) == want_name ? 0 : 1);
+        const Result<const Backend*> chosen = backend_for(kstool::process_environment().crypto_backend);
+        std::exit(chosen.ok() && std::string((*chosen)->name()) == want_name ? 0 : 1);
       },
       ::testing::ExitedWithCode(0), "")
       << "KSTORE_CRYPTO_BACKEND=" << env_value;
@@ -142,6 +149,18 @@ TEST(CryptoBackendChoice, EnvironmentSelectsCryptopp) {
 }
 
 TEST(CryptoBackendChoice, EnvironmentSelectsOpenssl) { expect_env_selects("openssl", "openssl"); }
+
+TEST(CryptoBackendChoice, ChoiceNamesAndAvailability) {
+  EXPECT_EQ(parse_crypto_backend("openssl"), CryptoBackend::kOpenssl);
+  EXPECT_EQ(parse_crypto_backend("cryptopp"), CryptoBackend::kCryptopp);
+  EXPECT_FALSE(parse_crypto_backend("OpenSSL").has_value());
+  EXPECT_EQ(*backend_for(CryptoBackend::kDefault), &default_backend());
+  EXPECT_EQ(*backend_for(CryptoBackend::kOpenssl), &openssl_backend());
+  EXPECT_EQ(crypto_backend_available(CryptoBackend::kCryptopp), cryptopp_backend() != nullptr);
+  if (cryptopp_backend() == nullptr) {
+    EXPECT_EQ(backend_for(CryptoBackend::kCryptopp).status().code(), ErrorCode::kUnsupported);
+  }
+}
 
 bool openssl_legacy_provider_loaded() {
   std::ifstream maps("/proc/self/maps");
@@ -167,12 +186,34 @@ bool openssl_legacy_provider_loaded() {
 // module (a shared object with its own libcrypto.so). The pure OpenSSL
 // backend does load it: the control shows the check can fail.
 TEST(CryptoBackendChoice, DefaultRunsLegacyCiphersWithoutOpensslsLegacyModule) {
-  if (std::getenv("KSTORE_CRYPTO_BACKEND") != nullptr) GTEST_SKIP() << "KSTORE_CRYPTO_BACKEND is set";
   if (mixed_backend() == nullptr || &default_backend() != mixed_backend())
     GTEST_SKIP() << "this build's default is " << default_backend().name();
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(rc2_then_exit_with_legacy_module_state(default_backend()), ::testing::ExitedWithCode(0), "");
   EXPECT_EXIT(rc2_then_exit_with_legacy_module_state(openssl_backend()), ::testing::ExitedWithCode(1), "");
+}
+
+// The choice in LoadOptions reaches the format: loading a legacy PKCS#12
+// file (RC2-40 certificates) with the default leaves OpenSSL's legacy module
+// alone, with pure OpenSSL it loads it.
+[[noreturn]] void load_legacy_then_exit_with_legacy_module_state(CryptoBackend crypto) {
+  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/pkcs12/jdk17_legacy.p12", std::ios::binary);
+  const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Password password = Password::from_utf8("changeit");
+  LoadOptions options;
+  options.crypto = crypto;
+  if (!load_keystore(file, &password, options).ok()) std::exit(2);
+  std::exit(openssl_legacy_provider_loaded() ? 1 : 0);
+}
+
+TEST(CryptoBackendChoice, LoadOptionsCarryTheChoiceToTheFormat) {
+  if (mixed_backend() == nullptr || &default_backend() != mixed_backend())
+    GTEST_SKIP() << "this build's default is " << default_backend().name();
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(load_legacy_then_exit_with_legacy_module_state(CryptoBackend::kDefault), ::testing::ExitedWithCode(0),
+              "");
+  EXPECT_EXIT(load_legacy_then_exit_with_legacy_module_state(CryptoBackend::kOpenssl), ::testing::ExitedWithCode(1),
+              "");
 }
 
 }  // namespace

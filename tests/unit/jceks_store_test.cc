@@ -17,6 +17,9 @@
 namespace kstore::jks {
 namespace {
 
+// The format functions run on the build's default backend in these tests.
+const crypto::Backend& backend() { return crypto::default_backend(); }
+
 Bytes read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << path;
@@ -25,7 +28,7 @@ Bytes read_file(const std::string& path) {
 
 Keystore load_path(const std::string& path, const char* password) {
   const Password pw = Password::from_utf8(password);
-  return kstore::testing::must(load(read_file(path), StoreType::kJceks, &pw, Limits{}), path);
+  return kstore::testing::must(load(backend(), read_file(path), StoreType::kJceks, &pw, Limits{}), path);
 }
 
 Keystore mixed() { return load_path(std::string(KSTORE_TESTDATA_DIR) + "/jks/mixed.jceks", "changeit"); }
@@ -48,7 +51,7 @@ TEST(JceksSealedObject, KeyObjectsAreWrittenAsTheJdkWritesThem) {
     const Entry* e = ks.find(alias);
     ASSERT_NE(e, nullptr);
     const SecretBytes jdk = inner_stream(*e->key, "changeit");
-    auto key = jks::unseal_secret_key(*e->key, Password::from_utf8("changeit"), Limits{});
+    auto key = jks::unseal_secret_key(backend(), *e->key, Password::from_utf8("changeit"), Limits{});
     ASSERT_TRUE(key.ok()) << key.status().to_string();
     auto ours = write_secret_key_object(*key);
     ASSERT_TRUE(ours.ok());
@@ -115,14 +118,14 @@ TEST(JceksSealedObject, SealUnsealRoundTrip) {
     SecretBytes raw(c.bytes);
     ASSERT_TRUE(crypto::default_backend().random(raw.mutable_view()).ok());
     const SecretKeyMaterial key{c.algorithm, raw.clone()};
-    auto sealed = jks::seal_secret_key(key, pw, params);
+    auto sealed = jks::seal_secret_key(backend(), key, pw, params);
     ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
     EXPECT_EQ(sealed->protection, KeyProtection::kJceSealedObject);
-    auto back = jks::unseal_secret_key(*sealed, pw, Limits{});
+    auto back = jks::unseal_secret_key(backend(), *sealed, pw, Limits{});
     ASSERT_TRUE(back.ok()) << back.status().to_string();
     EXPECT_EQ(back->algorithm, c.algorithm);
     EXPECT_TRUE(equal_bytes(back->key, raw));
-    auto wrong = jks::unseal_secret_key(*sealed, Password::from_utf8("secret-pW"), Limits{});
+    auto wrong = jks::unseal_secret_key(backend(), *sealed, Password::from_utf8("secret-pW"), Limits{});
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.status().code(), ErrorCode::kBadPassword);
   }
@@ -133,7 +136,7 @@ TEST(JceksSealedObject, SealsWithTheRequestedIterationsAndJdk17Defaults) {
   SecretBytes raw(16);
   SealParams params;
   params.jceks_iterations = 12345;
-  auto sealed = jks::seal_secret_key(SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
+  auto sealed = jks::seal_secret_key(backend(), SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
   ASSERT_TRUE(sealed.ok());
   auto fields = read_sealed_object(sealed->encoded, Limits{});
   ASSERT_TRUE(fields.ok());
@@ -149,17 +152,17 @@ TEST(JceksSealedObject, RefusesWhatJdk17CannotRead) {
   SecretBytes raw(16);
   SealParams params;
   params.jceks_iterations = 10;
-  auto non_ascii = jks::seal_secret_key(SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("päss"), params);
+  auto non_ascii = jks::seal_secret_key(backend(), SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("päss"), params);
   ASSERT_FALSE(non_ascii.ok());
   EXPECT_EQ(non_ascii.status().code(), ErrorCode::kInvalidArgument);
   for (uint64_t n : {uint64_t{0}, uint64_t{5'000'001}}) {
     params.jceks_iterations = n;
-    auto bad = jks::seal_secret_key(SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
+    auto bad = jks::seal_secret_key(backend(), SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
   }
   params.jceks_iterations = 10;
-  auto empty = jks::seal_secret_key(SecretKeyMaterial{"AES", SecretBytes()}, Password::from_utf8("pw"), params);
+  auto empty = jks::seal_secret_key(backend(), SecretKeyMaterial{"AES", SecretBytes()}, Password::from_utf8("pw"), params);
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.status().code(), ErrorCode::kInvalidArgument);
 }
@@ -168,14 +171,14 @@ TEST(JceksSealedObject, UnknownSealAlgorithmIsUnsupported) {
   SecretBytes raw(16);
   SealParams params;
   params.jceks_iterations = 10;
-  auto sealed = jks::seal_secret_key(SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
+  auto sealed = jks::seal_secret_key(backend(), SecretKeyMaterial{"AES", raw.clone()}, Password::from_utf8("pw"), params);
   ASSERT_TRUE(sealed.ok());
   // Replace the final TC_STRING (sealAlg) with "nonsense", as pyjks' crafted file does.
   Bytes bytes = sealed->encoded;
   bytes.resize(bytes.size() - (3 + 22));
   for (uint8_t b : {0x74, 0x00, 0x08}) bytes.push_back(b);
   for (char c : std::string("nonsense")) bytes.push_back(static_cast<uint8_t>(c));
-  auto key = jks::unseal_secret_key(SealedKey{KeyProtection::kJceSealedObject, bytes}, Password::from_utf8("pw"), Limits{});
+  auto key = jks::unseal_secret_key(backend(), SealedKey{KeyProtection::kJceSealedObject, bytes}, Password::from_utf8("pw"), Limits{});
   ASSERT_FALSE(key.ok());
   EXPECT_EQ(key.status().code(), ErrorCode::kUnsupported);
   EXPECT_NE(key.status().message().find("nonsense"), std::string::npos);
@@ -185,36 +188,36 @@ TEST(JceksSealedObject, IterationLimitIsCheckedBeforeDeriving) {
   Limits tight;
   tight.max_kdf_iterations = 9999;  // the fixture used 10000
   Keystore ks = mixed();
-  auto secret = jks::unseal_secret_key(*ks.find("aes128")->key, Password::from_utf8("changeit"), tight);
+  auto secret = jks::unseal_secret_key(backend(), *ks.find("aes128")->key, Password::from_utf8("changeit"), tight);
   ASSERT_FALSE(secret.ok());
   EXPECT_EQ(secret.status().code(), ErrorCode::kLimitExceeded);
-  auto priv = jks::unseal_private_key(*ks.find("rsa")->key, Password::from_utf8("changeit"), tight);
+  auto priv = jks::unseal_private_key(backend(), *ks.find("rsa")->key, Password::from_utf8("changeit"), tight);
   ASSERT_FALSE(priv.ok());
   EXPECT_EQ(priv.status().code(), ErrorCode::kLimitExceeded);
 }
 
 TEST(JceksPrivateKey, SealsWithPbeWithMd5AndTripleDes) {
   Keystore ks = mixed();
-  auto pkcs8 = jks::unseal_private_key(*ks.find("rsa")->key, Password::from_utf8("changeit"), Limits{});
+  auto pkcs8 = jks::unseal_private_key(backend(), *ks.find("rsa")->key, Password::from_utf8("changeit"), Limits{});
   ASSERT_TRUE(pkcs8.ok());
   SealParams params;
   params.jceks_iterations = 2000;
   const Password pw = Password::from_utf8("other-pw");
-  auto sealed = jks::seal_private_key(StoreType::kJceks, *pkcs8, pw, params);
+  auto sealed = jks::seal_private_key(backend(), StoreType::kJceks, *pkcs8, pw, params);
   ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
   EXPECT_EQ(sealed->protection, KeyProtection::kJcePbe);
   // AlgorithmIdentifier { OID 1.3.6.1.4.1.42.2.19.1, PBEParameter { salt(8), 2000 } }
   EXPECT_NE(to_hex(sealed->encoded).find("06092b060104012a021301300e0408"), std::string::npos);
-  auto back = jks::unseal_private_key(*sealed, pw, Limits{});
+  auto back = jks::unseal_private_key(backend(), *sealed, pw, Limits{});
   ASSERT_TRUE(back.ok());
   EXPECT_TRUE(equal_bytes(*back, *pkcs8));
-  auto wrong = jks::unseal_private_key(*sealed, Password::from_utf8("other-pW"), Limits{});
+  auto wrong = jks::unseal_private_key(backend(), *sealed, Password::from_utf8("other-pW"), Limits{});
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.status().code(), ErrorCode::kBadPassword);
   // A JKS-protected key is recovered through the JCEKS path too.
-  auto jks_key = jks::seal_private_key(StoreType::kJks, *pkcs8, pw, params);
+  auto jks_key = jks::seal_private_key(backend(), StoreType::kJks, *pkcs8, pw, params);
   ASSERT_TRUE(jks_key.ok());
-  EXPECT_TRUE(jks::unseal_private_key(*jks_key, pw, Limits{}).ok());
+  EXPECT_TRUE(jks::unseal_private_key(backend(), *jks_key, pw, Limits{}).ok());
 }
 
 TEST(JceksWrite, SealedKeyBytesMustBeExactlyOneStream) {
@@ -223,13 +226,13 @@ TEST(JceksWrite, SealedKeyBytesMustBeExactlyOneStream) {
   e.key->encoded.push_back(0x70);
   Keystore bad(StoreType::kJceks);
   bad.append(e);
-  auto saved = save(bad, Password::from_utf8("changeit"), Limits{});
+  auto saved = save(backend(), bad, Password::from_utf8("changeit"), Limits{});
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.status().code(), ErrorCode::kInvalidArgument);
   e.key->encoded.resize(10);
   Keystore worse(StoreType::kJceks);
   worse.append(e);
-  EXPECT_FALSE(save(worse, Password::from_utf8("changeit"), Limits{}).ok());
+  EXPECT_FALSE(save(backend(), worse, Password::from_utf8("changeit"), Limits{}).ok());
 }
 
 TEST(JceksKeytool, ReadsWhatKstoreWrites) {
@@ -239,9 +242,9 @@ TEST(JceksKeytool, ReadsWhatKstoreWrites) {
   params.jceks_iterations = 10000;
   Keystore source = mixed();
   Keystore ks(StoreType::kJceks);
-  auto pkcs8 = jks::unseal_private_key(*source.find("rsa")->key, pw, Limits{});
+  auto pkcs8 = jks::unseal_private_key(backend(), *source.find("rsa")->key, pw, Limits{});
   ASSERT_TRUE(pkcs8.ok());
-  auto rsa = jks::seal_private_key(StoreType::kJceks, *pkcs8, pw, params);
+  auto rsa = jks::seal_private_key(backend(), StoreType::kJceks, *pkcs8, pw, params);
   ASSERT_TRUE(rsa.ok());
   Entry key_entry = *source.find("rsa");
   key_entry.alias = "new-rsa";
@@ -250,7 +253,7 @@ TEST(JceksKeytool, ReadsWhatKstoreWrites) {
   for (const char* alg : {"AES", "HmacSHA256", "DESede"}) {
     SecretBytes raw(std::string_view(alg) == "DESede" ? 24 : 32);
     ASSERT_TRUE(crypto::default_backend().random(raw.mutable_view()).ok());
-    auto sealed = jks::seal_secret_key(SecretKeyMaterial{alg, std::move(raw)}, pw, params);
+    auto sealed = jks::seal_secret_key(backend(), SecretKeyMaterial{alg, std::move(raw)}, pw, params);
     ASSERT_TRUE(sealed.ok());
     Entry e;
     e.alias = std::string("new-") + alg;
@@ -260,7 +263,7 @@ TEST(JceksKeytool, ReadsWhatKstoreWrites) {
     ks.append(e);
   }
   ks.append(*source.find("cert"));
-  auto saved = save(ks, pw, Limits{});
+  auto saved = save(backend(), ks, pw, Limits{});
   ASSERT_TRUE(saved.ok()) << saved.status().to_string();
   const std::string dir = ::testing::TempDir();
   const std::string path = dir + "/kstore_written.jceks";

@@ -9,12 +9,16 @@
 #include <vector>
 
 #include "support/must.h"
+#include "crypto/crypto.h"
 #include "jks/jks.h"
 #include "support/corpus.h"
 #include "support/json.h"
 
 namespace kstore::jks {
 namespace {
+
+// The format functions run on the build's default backend in these tests.
+const crypto::Backend& backend() { return crypto::default_backend(); }
 
 namespace json = kstore::testing::json;
 namespace corpus = kstore::testing::corpus;
@@ -57,7 +61,7 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
     ASSERT_FALSE(bytes.empty());
     const json::Value& store_pw_json = (*f)["storePassword"];
     const std::optional<Password> store_pw = corpus::password_from(store_pw_json);
-    auto ks = load(bytes, is_jceks ? StoreType::kJceks : StoreType::kJks, store_pw ? &*store_pw : nullptr, Limits{});
+    auto ks = load(backend(), bytes, is_jceks ? StoreType::kJceks : StoreType::kJks, store_pw ? &*store_pw : nullptr, Limits{});
 
     // The JDK's verdict is the reference (pyjks alone rejects duplicate aliases).
     const std::string jdk = text_of((*f)["toolResults"]["jdk17_keystore_api"]);
@@ -100,17 +104,17 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
       const std::string key_pw_text = key_pw_json.is_string() ? key_pw_json.as_string() : text_of(store_pw_json);
       const Password key_pw = Password::from_utf8(key_pw_text);
       if (const json::Value& h = want["keyPkcs8Sha256"]; h.is_string()) {
-        auto pkcs8 = jks::unseal_private_key(*e->key, key_pw, Limits{});
+        auto pkcs8 = jks::unseal_private_key(backend(), *e->key, key_pw, Limits{});
         ASSERT_TRUE(pkcs8.ok()) << pkcs8.status().to_string();
         EXPECT_EQ(sha256(*pkcs8), h.as_string());
         ++keys_checked;
         if (key_pw_json.is_string()) {
-          auto wrong = jks::unseal_private_key(*e->key, Password::from_utf8(key_pw_text + "x"), Limits{});
+          auto wrong = jks::unseal_private_key(backend(), *e->key, Password::from_utf8(key_pw_text + "x"), Limits{});
           ASSERT_FALSE(wrong.ok());
           EXPECT_EQ(wrong.status().code(), ErrorCode::kBadPassword);
         }
       } else if (const json::Value& s = want["secretKeySha256"]; s.is_string()) {
-        auto secret = jks::unseal_secret_key(*e->key, key_pw, Limits{});
+        auto secret = jks::unseal_secret_key(backend(), *e->key, key_pw, Limits{});
         ASSERT_TRUE(secret.ok()) << secret.status().to_string();
         EXPECT_EQ(sha256(secret->key), s.as_string());
         EXPECT_EQ(secret->algorithm, text_of(want["secretKeyAlgorithm"]));
@@ -119,7 +123,7 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
         }
         ++secrets_checked;
       } else if (e->type == EntryType::kPrivateKey) {
-        auto pkcs8 = jks::unseal_private_key(*e->key, key_pw, Limits{});
+        auto pkcs8 = jks::unseal_private_key(backend(), *e->key, key_pw, Limits{});
         ASSERT_FALSE(pkcs8.ok());
         EXPECT_EQ(pkcs8.status().code(), ErrorCode::kMalformed) << pkcs8.status().to_string();
       }
@@ -130,7 +134,7 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
       continue;
     }
     if (!store_pw) continue;
-    auto saved = save(*ks, *store_pw, Limits{});
+    auto saved = save(backend(), *ks, *store_pw, Limits{});
     ASSERT_TRUE(saved.ok()) << saved.status().to_string();
     if (is_jceks && bytes[0] == 0xfe) continue;  // a JKS file read as JCEKS is written as JCEKS
     EXPECT_EQ(sha256(*saved), sha256(bytes));
@@ -147,7 +151,7 @@ TEST(JksCorpus, DuplicateAliasesKeepTheLast) {
   for (const char* name : {"pyjks/duplicate_aliases.jks", "pyjks/duplicate_aliases.jceks"}) {
     SCOPED_TRACE(name);
     const Password pw = Password::from_utf8("12345678");
-    auto ks = load(read_corpus(name), std::string_view(name).ends_with("jceks") ? StoreType::kJceks : StoreType::kJks,
+    auto ks = load(backend(), read_corpus(name), std::string_view(name).ends_with("jceks") ? StoreType::kJceks : StoreType::kJks,
                    &pw, Limits{});
     ASSERT_TRUE(ks.ok()) << ks.status().to_string();
     EXPECT_EQ(ks->size(), 1u);

@@ -22,6 +22,9 @@
 namespace kstore::jks {
 namespace {
 
+// The format functions run on the build's default backend in these tests.
+const crypto::Backend& backend() { return crypto::default_backend(); }
+
 Bytes read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << path;
@@ -58,7 +61,7 @@ const std::map<std::string, FixturePasswords>& fixture_passwords() {
 
 Keystore load_fixture(const std::string& name) {
   const Password pw = Password::from_utf8(fixture_passwords().at(name).store);
-  return kstore::testing::must(load(fixture(name), type_of(name), &pw, Limits{}), name);
+  return kstore::testing::must(load(backend(), fixture(name), type_of(name), &pw, Limits{}), name);
 }
 
 // The SHA-256 of the unsealed key (PKCS#8 for private keys, raw for secret
@@ -68,11 +71,11 @@ Result<std::pair<std::string, std::string>> unseal_hash(const Entry& e, const st
   for (const std::string& p : passwords) {
     const Password pw = Password::from_utf8(p);
     if (e.type == EntryType::kSecretKey) {
-      auto k = jks::unseal_secret_key(*e.key, pw, Limits{});
+      auto k = jks::unseal_secret_key(backend(), *e.key, pw, Limits{});
       if (k.ok()) return std::make_pair(k->algorithm, sha256(k->key));
       last = k.status();
     } else {
-      auto k = jks::unseal_private_key(*e.key, pw, Limits{});
+      auto k = jks::unseal_private_key(backend(), *e.key, pw, Limits{});
       if (k.ok()) return std::make_pair(std::string("-"), sha256(*k));
       last = k.status();
     }
@@ -139,9 +142,9 @@ TEST(JksFixtures, LoadAndSaveIsByteIdentical) {
     SCOPED_TRACE(name);
     const Bytes original = fixture(name);
     const Password pw = Password::from_utf8(passwords.store);
-    auto ks = load(original, type_of(name), &pw, Limits{});
+    auto ks = load(backend(), original, type_of(name), &pw, Limits{});
     ASSERT_TRUE(ks.ok()) << ks.status().to_string();
-    auto saved = save(*ks, pw, Limits{});
+    auto saved = save(backend(), *ks, pw, Limits{});
     ASSERT_TRUE(saved.ok()) << saved.status().to_string();
     EXPECT_EQ(sha256(*saved), sha256(original));
   }
@@ -151,7 +154,7 @@ TEST(JksFixtures, WrongStorePasswordIsIntegrityFailure) {
   for (const char* name : {"rsa2048.jks", "mixed.jceks"}) {
     SCOPED_TRACE(name);
     const Password wrong = Password::from_utf8("changeiT");
-    auto ks = load(fixture(name), type_of(name), &wrong, Limits{});
+    auto ks = load(backend(), fixture(name), type_of(name), &wrong, Limits{});
     ASSERT_FALSE(ks.ok());
     EXPECT_EQ(ks.status().code(), ErrorCode::kIntegrityFailure);
     EXPECT_EQ(ks.status().message(), "Keystore was tampered with, or password was incorrect");
@@ -162,7 +165,7 @@ TEST(JksFixtures, TamperedBodyIsIntegrityFailure) {
   Bytes file = fixture("ec_p256.jks");
   file[60] ^= 0x01;  // inside the protected key
   const Password pw = Password::from_utf8("changeit");
-  auto ks = load(file, StoreType::kJks, &pw, Limits{});
+  auto ks = load(backend(), file, StoreType::kJks, &pw, Limits{});
   ASSERT_FALSE(ks.ok());
   EXPECT_EQ(ks.status().code(), ErrorCode::kIntegrityFailure);
 }
@@ -191,14 +194,14 @@ TEST(JksFixtures, EveryTruncationFailsCleanly) {
     const Password pw = Password::from_utf8("changeit");
     for (size_t len = 0; len < good.size(); ++len) {
       SCOPED_TRACE(std::string(name) + " truncated to " + std::to_string(len));
-      auto ks = load(ByteView(good).first(len), type_of(name), &pw, Limits{});
+      auto ks = load(backend(), ByteView(good).first(len), type_of(name), &pw, Limits{});
       ASSERT_FALSE(ks.ok());
       // The file ends early wherever it is cut: kTruncated, which kstool
       // explains as a file cut short.
       EXPECT_EQ(ks.status().code(), ErrorCode::kTruncated) << ks.status().to_string();
       // Without a password the digest is never read, as in the JDK: only a
       // cut inside the entries fails.
-      auto unchecked = load(ByteView(good).first(len), type_of(name), nullptr, Limits{});
+      auto unchecked = load(backend(), ByteView(good).first(len), type_of(name), nullptr, Limits{});
       EXPECT_EQ(unchecked.ok(), len >= good.size() - kDigestSize) << unchecked.status().to_string();
     }
   }
@@ -213,7 +216,7 @@ TEST(JksFixtures, CorruptedBytesFailCleanly) {
       for (uint8_t mask : {0x01, 0xff}) {
         Bytes bad = good;
         bad[i] ^= mask;
-        auto ks = load(bad, type_of(name), nullptr, Limits{});
+        auto ks = load(backend(), bad, type_of(name), nullptr, Limits{});
         if (!ks.ok()) {
           ASSERT_NE(ks.status().code(), ErrorCode::kInternal) << name << " byte " << i;
         }
@@ -226,12 +229,12 @@ TEST(JksFixtures, BytesAfterTheDigestAreIgnored) {
   Bytes file = fixture("chain.jks");
   file.insert(file.end(), {0xde, 0xad, 0xbe, 0xef});
   const Password pw = Password::from_utf8("changeit");
-  auto ks = load(file, StoreType::kJks, &pw, Limits{});
+  auto ks = load(backend(), file, StoreType::kJks, &pw, Limits{});
   ASSERT_TRUE(ks.ok()) << ks.status().to_string();
   EXPECT_TRUE(ks->load_info().integrity_checked);
   EXPECT_EQ(ks->size(), 2u);
   const Password wrong = Password::from_utf8("wrong!");
-  auto bad = load(file, StoreType::kJks, &wrong, Limits{});
+  auto bad = load(backend(), file, StoreType::kJks, &wrong, Limits{});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), ErrorCode::kIntegrityFailure);
 }
@@ -239,7 +242,7 @@ TEST(JksFixtures, BytesAfterTheDigestAreIgnored) {
 TEST(JksFixtures, WithoutPasswordTheDigestIsNotChecked) {
   Bytes file = fixture("chain.jks");
   file.back() ^= 0xff;
-  auto ks = load(file, StoreType::kJks, nullptr, Limits{});
+  auto ks = load(backend(), file, StoreType::kJks, nullptr, Limits{});
   ASSERT_TRUE(ks.ok()) << ks.status().to_string();
   EXPECT_FALSE(ks->load_info().integrity_checked);
   EXPECT_EQ(ks->size(), 2u);
@@ -247,25 +250,25 @@ TEST(JksFixtures, WithoutPasswordTheDigestIsNotChecked) {
 
 TEST(JksFixtures, MagicDecidesWhichTypesOpenAFile) {
   const Password pw = Password::from_utf8("changeit");
-  auto jceks_as_jks = load(fixture("mixed.jceks"), StoreType::kJks, &pw, Limits{});
+  auto jceks_as_jks = load(backend(), fixture("mixed.jceks"), StoreType::kJks, &pw, Limits{});
   ASSERT_FALSE(jceks_as_jks.ok());
   EXPECT_EQ(jceks_as_jks.status().code(), ErrorCode::kMalformed);
   EXPECT_EQ(jceks_as_jks.status().message(), "Invalid keystore format");
 
   // JceKeyStore reads JKS files; the store is then JCEKS and saves as one.
-  auto jks_as_jceks = load(fixture("rsa2048.jks"), StoreType::kJceks, &pw, Limits{});
+  auto jks_as_jceks = load(backend(), fixture("rsa2048.jks"), StoreType::kJceks, &pw, Limits{});
   ASSERT_TRUE(jks_as_jceks.ok()) << jks_as_jceks.status().to_string();
   EXPECT_EQ(jks_as_jceks->type(), StoreType::kJceks);
   const Entry& e = jks_as_jceks->entries()[0];
   EXPECT_EQ(e.key->protection, KeyProtection::kJksKeyProtector);
-  auto key = jks::unseal_private_key(*e.key, pw, Limits{});
+  auto key = jks::unseal_private_key(backend(), *e.key, pw, Limits{});
   ASSERT_TRUE(key.ok()) << key.status().to_string();
-  auto saved = save(*jks_as_jceks, pw, Limits{});
+  auto saved = save(backend(), *jks_as_jceks, pw, Limits{});
   ASSERT_TRUE(saved.ok());
   EXPECT_EQ(to_hex(ByteView(*saved).first(4)), "cececece");
-  auto reloaded = load(*saved, StoreType::kJceks, &pw, Limits{});
+  auto reloaded = load(backend(), *saved, StoreType::kJceks, &pw, Limits{});
   ASSERT_TRUE(reloaded.ok());
-  EXPECT_TRUE(jks::unseal_private_key(*reloaded->entries()[0].key, pw, Limits{}).ok());
+  EXPECT_TRUE(jks::unseal_private_key(backend(), *reloaded->entries()[0].key, pw, Limits{}).ok());
 }
 
 // ---------------------------------------------------------------- hand-built files
@@ -322,7 +325,7 @@ class FileBuilder {
   }
   Bytes finish(std::string_view password) {
     Bytes body = out_.bytes();
-    auto digest = store_digest(Password::from_utf8(password), body);
+    auto digest = store_digest(backend(), Password::from_utf8(password), body);
     body.insert(body.end(), digest->begin(), digest->end());
     return body;
   }
@@ -348,7 +351,7 @@ const Bytes& some_cert(size_t i) {
 
 Result<Keystore> load_with(const Bytes& file, StoreType type, std::string_view password, const Limits& limits = {}) {
   const Password pw = Password::from_utf8(password);
-  return load(file, type, &pw, limits);
+  return load(backend(), file, type, &pw, limits);
 }
 
 TEST(JksFormat, VersionOneHasNoCertificateTypes) {
@@ -363,7 +366,7 @@ TEST(JksFormat, VersionOneHasNoCertificateTypes) {
   EXPECT_EQ(ks->entries()[1].chain[0].type, "X.509");
   EXPECT_EQ(ks->entries()[1].chain[0].encoded, some_cert(1));
   // Saved again, it becomes version 2, as the JDK would write it.
-  auto saved = save(*ks, Password::from_utf8("pw"), Limits{});
+  auto saved = save(backend(), *ks, Password::from_utf8("pw"), Limits{});
   ASSERT_TRUE(saved.ok());
   auto again = load_with(*saved, StoreType::kJks, "pw");
   ASSERT_TRUE(again.ok());
@@ -473,14 +476,14 @@ TEST(JksFormat, AliasesAreKeptExactlyAsStored) {
   EXPECT_EQ(ks->entries()[0].alias, std::string("a\xf0\x9f\x98\x80" "b") + std::string(1, '\0') + "c");
   EXPECT_EQ(ks->entries()[1].alias, "MixedCase");
   EXPECT_EQ(ks->entries()[0].creation_time_ms, -5);
-  auto saved = save(*ks, Password::from_utf8("pw"), Limits{});
+  auto saved = save(backend(), *ks, Password::from_utf8("pw"), Limits{});
   ASSERT_TRUE(saved.ok()) << saved.status().to_string();
   EXPECT_EQ(to_hex(*saved), to_hex(file));
 }
 
 TEST(JksFormat, EmptyStoreAndEmptyPassword) {
   Keystore empty(StoreType::kJks);
-  auto saved = save(empty, Password(), Limits{});
+  auto saved = save(backend(), empty, Password(), Limits{});
   ASSERT_TRUE(saved.ok());
   // 12 header bytes and the digest: SHA1("Mighty Aphrodite" || header).
   ASSERT_EQ(saved->size(), kHeaderSize + kDigestSize);
@@ -506,18 +509,18 @@ Entry private_key_entry(std::string alias, SealedKey key, std::vector<Certificat
 SecretBytes fixture_pkcs8(const char* file, const char* pw) {
   Keystore ks = load_fixture(file);
   if (ks.entries().empty() || !ks.entries()[0].key) throw std::runtime_error(std::string(file) + ": no key entry");
-  return kstore::testing::must(jks::unseal_private_key(*ks.entries()[0].key, Password::from_utf8(pw), Limits{}), file);
+  return kstore::testing::must(jks::unseal_private_key(backend(), *ks.entries()[0].key, Password::from_utf8(pw), Limits{}), file);
 }
 
 TEST(JksWrite, SealsKeysAsJdk17) {
   const SecretBytes pkcs8 = fixture_pkcs8("ec_p256.jks", "changeit");
   const Password pw = Password::from_utf8("n3w-pässword");  // UTF-16BE: any character is fine in JKS
-  auto sealed = jks::seal_private_key(StoreType::kJks, pkcs8, pw, SealParams{});
+  auto sealed = jks::seal_private_key(backend(), StoreType::kJks, pkcs8, pw, SealParams{});
   ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
   EXPECT_EQ(sealed->protection, KeyProtection::kJksKeyProtector);
   // SEQUENCE { SEQUENCE { OID 1.3.6.1.4.1.42.2.17.1.1, NULL }, OCTET STRING salt||key||check }
   EXPECT_NE(to_hex(sealed->encoded).find("300e060a2b060104012a021101010500"), std::string::npos);
-  auto back = jks::unseal_private_key(*sealed, pw, Limits{});
+  auto back = jks::unseal_private_key(backend(), *sealed, pw, Limits{});
   ASSERT_TRUE(back.ok());
   EXPECT_TRUE(equal_bytes(*back, pkcs8));
 
@@ -535,7 +538,7 @@ TEST(JksWrite, SealsKeysAsJdk17) {
   });
   Bytes no_null = std::move(w).finish().value();
   EXPECT_NE(to_hex(no_null).find("300c060a2b060104012a02110101"), std::string::npos);
-  auto jdk25 = jks::unseal_private_key(SealedKey{KeyProtection::kJksKeyProtector, no_null}, pw, Limits{});
+  auto jdk25 = jks::unseal_private_key(backend(), SealedKey{KeyProtection::kJksKeyProtector, no_null}, pw, Limits{});
   ASSERT_TRUE(jdk25.ok()) << jdk25.status().to_string();
   EXPECT_TRUE(equal_bytes(*jdk25, pkcs8));
 }
@@ -545,7 +548,7 @@ TEST(JksWrite, UnknownProtectionOidIsUnsupported) {
   Bytes epki = {0x30, 0x31, 0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x04, 0x28};
   epki.resize(epki.size() + 40);
   for (KeyProtection p : {KeyProtection::kJksKeyProtector, KeyProtection::kJcePbe}) {
-    auto k = jks::unseal_private_key(SealedKey{p, epki}, Password::from_utf8("x"), Limits{});
+    auto k = jks::unseal_private_key(backend(), SealedKey{p, epki}, Password::from_utf8("x"), Limits{});
     ASSERT_FALSE(k.ok());
     EXPECT_EQ(k.status().code(), ErrorCode::kUnsupported);
     EXPECT_NE(k.status().message().find("1.2.3.4"), std::string::npos);
@@ -556,21 +559,21 @@ TEST(JksWrite, JksCannotHoldSecretKeysOrJceksProtectedKeys) {
   Keystore jceks = load_fixture("mixed.jceks");
   Keystore only_secret(StoreType::kJks);
   only_secret.append(*jceks.find("aes128"));
-  auto saved = save(only_secret, Password::from_utf8("changeit"), Limits{});
+  auto saved = save(backend(), only_secret, Password::from_utf8("changeit"), Limits{});
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.status().code(), ErrorCode::kUnsupported);
   EXPECT_NE(saved.status().message().find("Cannot store non-PrivateKeys"), std::string::npos);
 
   Keystore pbe_key(StoreType::kJks);
   pbe_key.append(*jceks.find("rsa"));
-  saved = save(pbe_key, Password::from_utf8("changeit"), Limits{});
+  saved = save(backend(), pbe_key, Password::from_utf8("changeit"), Limits{});
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.status().code(), ErrorCode::kUnsupported);
   EXPECT_NE(saved.status().message().find("PBEWithMD5AndTripleDES"), std::string::npos);
 
   Keystore plain_pkcs12(StoreType::kJceks);
   plain_pkcs12.append(private_key_entry("k", SealedKey{KeyProtection::kPkcs12Plain, Bytes{0x30, 0x00}}, {}));
-  EXPECT_EQ(save(plain_pkcs12, Password(), Limits{}).status().code(), ErrorCode::kUnsupported);
+  EXPECT_EQ(save(backend(), plain_pkcs12, Password(), Limits{}).status().code(), ErrorCode::kUnsupported);
 }
 
 TEST(JksWrite, RejectsInconsistentEntries) {
@@ -584,7 +587,7 @@ TEST(JksWrite, RejectsInconsistentEntries) {
     SCOPED_TRACE(e.alias);
     Keystore ks(StoreType::kJks);
     ks.append(e);
-    auto saved = save(ks, Password(), Limits{});
+    auto saved = save(backend(), ks, Password(), Limits{});
     ASSERT_FALSE(saved.ok());
     EXPECT_EQ(saved.status().code(), ErrorCode::kInvalidArgument);
   }
@@ -592,11 +595,11 @@ TEST(JksWrite, RejectsInconsistentEntries) {
 
 TEST(JksWrite, KeyWithEmptyChainRoundTrips) {
   const Password pw = Password::from_utf8("changeit");
-  auto sealed = jks::seal_private_key(StoreType::kJks, fixture_pkcs8("rsa2048.jks", "changeit"), pw, SealParams{});
+  auto sealed = jks::seal_private_key(backend(), StoreType::kJks, fixture_pkcs8("rsa2048.jks", "changeit"), pw, SealParams{});
   ASSERT_TRUE(sealed.ok());
   Keystore ks(StoreType::kJks);
   ks.append(private_key_entry("lonely", *sealed, {}));
-  auto saved = save(ks, pw, Limits{});
+  auto saved = save(backend(), ks, pw, Limits{});
   ASSERT_TRUE(saved.ok());
   auto loaded = load_with(*saved, StoreType::kJks, "changeit");
   ASSERT_TRUE(loaded.ok());
@@ -627,8 +630,8 @@ TEST(JksKeytool, ReadsWhatKstoreWrites) {
   if (!have_keytool()) GTEST_SKIP() << "keytool not installed";
   const Password pw = Password::from_utf8("changeit");
   Keystore ks(StoreType::kJks);
-  auto rsa = jks::seal_private_key(StoreType::kJks, fixture_pkcs8("rsa2048.jks", "changeit"), pw, SealParams{});
-  auto ec = jks::seal_private_key(StoreType::kJks, fixture_pkcs8("ec_p256.jks", "changeit"), pw, SealParams{});
+  auto rsa = jks::seal_private_key(backend(), StoreType::kJks, fixture_pkcs8("rsa2048.jks", "changeit"), pw, SealParams{});
+  auto ec = jks::seal_private_key(backend(), StoreType::kJks, fixture_pkcs8("ec_p256.jks", "changeit"), pw, SealParams{});
   ASSERT_TRUE(rsa.ok() && ec.ok());
   ks.append(private_key_entry("rsa", *rsa, load_fixture("rsa2048.jks").entries()[0].chain));
   ks.append(private_key_entry("schlüssel-ключ", *ec, load_fixture("ec_p256.jks").entries()[0].chain));
@@ -638,7 +641,7 @@ TEST(JksKeytool, ReadsWhatKstoreWrites) {
   trusted.creation_time_ms = 1;
   trusted.chain = {Certificate{"X.509", some_cert(1)}};
   ks.append(trusted);
-  auto saved = save(ks, pw, Limits{});
+  auto saved = save(backend(), ks, pw, Limits{});
   ASSERT_TRUE(saved.ok()) << saved.status().to_string();
   const std::string path = ::testing::TempDir() + "/kstore_written.jks";
   std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(saved->data()), saved->size());

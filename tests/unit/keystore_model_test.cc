@@ -3,6 +3,9 @@
 // append, put, remove and rename.
 #include <gtest/gtest.h>
 
+#include <type_traits>
+#include <utility>
+
 #include "kstore/keystore.h"
 
 namespace kstore {
@@ -25,6 +28,10 @@ TEST(KeystoreModel, ExactAliasWinsOverCaseInsensitiveOne) {
   EXPECT_EQ(ks.find("MIXED"), &ks.entries()[0]);  // the first in entry order
   EXPECT_EQ(ks.find("other"), nullptr);
 }
+
+// An entry found by alias cannot be changed behind the index's back: even a
+// non-const store hands out const entries; put() and rename() change them.
+static_assert(std::is_same_v<decltype(std::declval<Keystore&>().find("a")), const Entry*>);
 
 TEST(KeystoreModel, PutReplacesInPlaceCaseInsensitively) {
   Keystore ks;

@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "jks/jks_format.h"
 #include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 #include "support/corpus.h"
@@ -187,22 +188,23 @@ std::vector<Bytes> java_keystore_certificates(ByteView b) {
   };
   auto cert = [&](uint32_t version) {
     uint32_t len;
-    if ((version == 2 && !utf()) || !u32(&len) || b.size() - pos < len) return false;
+    if ((version == jks::kVersion2 && !utf()) || !u32(&len) || b.size() - pos < len) return false;
     out.emplace_back(b.begin() + pos, b.begin() + pos + len);
     pos += len;
     return true;
   };
   uint32_t magic, version, count;
-  if (!u32(&magic) || (magic != 0xfeedfeed && magic != 0xcececece) || !u32(&version) || !u32(&count)) return out;
+  if (!u32(&magic) || (magic != jks::kJksMagic && magic != jks::kJceksMagic) || !u32(&version) || !u32(&count))
+    return out;
   for (uint32_t e = 0; e < count; ++e) {
     uint32_t tag, n;
     if (!u32(&tag) || !utf() || !skip(8)) return out;
-    if (tag == 1) {
+    if (tag == jks::kPrivateKeyTag) {
       if (!u32(&n) || !skip(n) || !u32(&n)) return out;
       for (uint32_t i = 0; i < n; ++i) {
         if (!cert(version)) return out;
       }
-    } else if (tag == 2) {
+    } else if (tag == jks::kTrustedCertTag) {
       if (!cert(version)) return out;
     } else {
       return out;

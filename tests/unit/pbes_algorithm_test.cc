@@ -11,9 +11,11 @@
 #include "der/writer.h"
 #include "kstore/sealing.h"
 #include "pbe/algorithm_identifier.h"
+#include "pbe/iterations.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pbe/pbe_oids.h"
-#include "pkcs12/key_sealing.h"
+#include "pbe/pkcs8.h"
 
 namespace kstore {
 namespace {
@@ -75,13 +77,13 @@ TEST(PbesSchemes, EveryOpensslSchemeDecryptsOnEveryBackend) {
   for (const SchemeCase& c : kSchemes) {
     SCOPED_TRACE(c.file);
     const Bytes epki_der = read_testdata(std::string("pkcs12/pkcs8/") + c.file + ".der");
-    auto epki = pkcs12::read_encrypted_private_key_info(epki_der);
+    auto epki = pbe::read_pbe_encrypted_key(epki_der);
     ASSERT_TRUE(epki.ok()) << epki.status().to_string();
     EXPECT_EQ(pbe::pbe_algorithm_name(epki->algorithm), c.name);
     for (const crypto::Backend* backend : backends()) {
       SCOPED_TRACE(backend->name());
       auto opened = pbe::decrypt_with_password(*backend, epki->algorithm, password, epki->encrypted_data,
-                                               pkcs12::looks_like_private_key_info);
+                                               pbe::looks_like_private_key_info);
       ASSERT_TRUE(opened.ok()) << opened.status().to_string();
       EXPECT_EQ(to_hex(opened->plaintext), to_hex(plain));
       EXPECT_TRUE(opened->standard_encoding);
@@ -133,7 +135,7 @@ TEST(PbesAlgorithmIdentifier, JdkPbes2RoundTripsExactly) {
       " 301d 0609 60864801650304012a 0410 1aa836dc574d5834e419cc73812c5a16");
   auto alg = pbe::parse_pbe_algorithm(jdk);
   ASSERT_TRUE(alg.ok()) << alg.status().to_string();
-  EXPECT_EQ(alg->scheme, pbe::PbeScheme::kPbes2);
+  EXPECT_EQ(alg->family, pbe::SchemeFamily::kPbes2);
   EXPECT_EQ(alg->iterations, 10000u);
   EXPECT_EQ(alg->salt.size(), 20u);
   EXPECT_TRUE(alg->key_length_present);
@@ -246,31 +248,27 @@ TEST(PbesAlgorithmIdentifier, RefusalsNameTheProblem) {
 // Keys sealed by kstore open again, for every scheme kstore writes.
 TEST(PbesSchemes, SealThenUnsealForEveryWritableScheme) {
   const Bytes plain = read_testdata("pkcs12/pkcs8/plain.der");
-  struct Case {
-    ByteView scheme, prf, cipher;
-  } cases[] = {
-      {pbe::oid::kPbes2, {}, {}},
-      {pbe::oid::kPbes2, pbe::oid::kHmacWithSha1, pbe::oid::kAes128Cbc},
-      {pbe::oid::kPbes2, pbe::oid::kHmacWithSha512, pbe::oid::kDesEde3Cbc},
-      {pbe::oid::kPbeWithSha1And3KeyTripleDesCbc, {}, {}},
-      {pbe::oid::kPbeWithSha1And2KeyTripleDesCbc, {}, {}},
-      {pbe::oid::kPbeWithSha1AndRc2_40Cbc, {}, {}},
-      {pbe::oid::kPbeWithSha1AndRc2_128Cbc, {}, {}},
-      {pbe::oid::kPbeWithSha1AndRc4_128, {}, {}},
-      {pbe::oid::kPbeWithSha1AndRc4_40, {}, {}},
-      {pbe::oid::kPbeWithMd5AndDesCbc, {}, {}},
+  const PbeEncryption cases[] = {
+      {},  // the default: PBES2, HmacSHA256, AES-256
+      {PbeScheme::kPbes2, HashAlgorithm::kSha1, Pbes2Cipher::kAes128Cbc},
+      {PbeScheme::kPbes2, HashAlgorithm::kSha512, Pbes2Cipher::kDesEde3Cbc},
+      {PbeScheme::kPbeWithSha1AndDesede},
+      {PbeScheme::kPbeWithSha1And2KeyDesede},
+      {PbeScheme::kPbeWithSha1AndRc2_40},
+      {PbeScheme::kPbeWithSha1AndRc2_128},
+      {PbeScheme::kPbeWithSha1AndRc4_128},
+      {PbeScheme::kPbeWithSha1AndRc4_40},
+      {PbeScheme::kPbeWithMd5AndDes},
   };
   for (const Password& pw : {Password::from_utf8("changeit"), Password::from_utf8("p\xC3\xA4sswort"), Password()}) {
-    for (const Case& c : cases) {
-      SCOPED_TRACE(der::oid_to_string(c.scheme) + " " + der::oid_to_string(c.cipher));
+    for (const PbeEncryption& c : cases) {
+      SCOPED_TRACE(pbe::pbe_algorithm_name(c));
       SealParams params;
-      params.pkcs12_key_algorithm = to_bytes(c.scheme);
-      params.pkcs12_pbes2_prf = to_bytes(c.prf);
-      params.pkcs12_pbes2_cipher = to_bytes(c.cipher);
+      params.pkcs12_encryption = c;
       params.pkcs12_iterations = 1000;
       auto sealed = seal_private_key(StoreType::kPkcs12, plain, pw, params);
       ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
-      auto epki = pkcs12::read_encrypted_private_key_info(sealed->encoded);
+      auto epki = pbe::read_pbe_encrypted_key(sealed->encoded);
       ASSERT_TRUE(epki.ok());
       EXPECT_EQ(epki->algorithm.iterations, 1000u);
       auto opened = unseal_private_key(*sealed, pw);
@@ -287,7 +285,7 @@ TEST(PbesSchemes, DefaultSealIsTheJdkModernLayout) {
   auto sealed = seal_private_key(StoreType::kPkcs12, plain, Password::from_utf8("changeit"));
   ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
   EXPECT_EQ(sealed->protection, KeyProtection::kPkcs12Shrouded);
-  auto epki = pkcs12::read_encrypted_private_key_info(sealed->encoded);
+  auto epki = pbe::read_pbe_encrypted_key(sealed->encoded);
   ASSERT_TRUE(epki.ok());
   EXPECT_EQ(pbe::pbe_algorithm_name(epki->algorithm), "PBEWithHmacSHA256AndAES_256");
   EXPECT_EQ(epki->algorithm.salt.size(), 20u);

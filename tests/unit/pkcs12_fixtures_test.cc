@@ -227,8 +227,8 @@ TEST(Pkcs12Fixtures, ProtectionVisibilityAndEncodingAreRecorded) {
     } else {
       EXPECT_EQ(encoding, "");
     }
-    EXPECT_EQ(store->load_info().integrity_checked, p.has_mac);
-    EXPECT_EQ(store->load_info().had_integrity_data, p.has_mac);
+    EXPECT_EQ(store->load_info().integrity_checked, p.mac.has_value());
+    EXPECT_EQ(store->load_info().had_integrity_data, p.mac.has_value());
   }
 }
 
@@ -241,13 +241,24 @@ TEST(Pkcs12Fixtures, JdkDetailsAreKept) {
   const Entry* server = store->find("server");
   ASSERT_NE(server, nullptr);
   ASSERT_TRUE(server->creation_time_ms.has_value());
-  EXPECT_EQ("Time " + std::to_string(*server->creation_time_ms), std::string(as_chars(server->local_key_id)));
+  EXPECT_EQ("Time " + std::to_string(*server->creation_time_ms),
+            std::string(as_chars(server->format_details.local_key_id())));
   const Entry* root = store->find("root ca");
   ASSERT_NE(root, nullptr);
   EXPECT_EQ(root->alias, "Root CA");
   EXPECT_FALSE(root->creation_time_ms.has_value());
-  ASSERT_EQ(root->trusted_key_usages.size(), 1u);
-  EXPECT_EQ(der::oid_to_string(root->trusted_key_usages[0]), "2.5.29.37.0");
+  ASSERT_EQ(root->format_details.trusted_key_usages().size(), 1u);
+  EXPECT_EQ(der::oid_to_string(root->format_details.trusted_key_usages()[0]), "2.5.29.37.0");
+
+  // The details are a value: changing a copy leaves the loaded entry alone.
+  FormatDetails moved = server->format_details;
+  moved.clear_local_key_id();
+  EXPECT_TRUE(moved.local_key_id().empty());
+  EXPECT_FALSE(server->format_details.local_key_id().empty());
+  const FormatDetails usages = root->format_details.trusted_key_usages_only();
+  EXPECT_EQ(usages.trusted_key_usages(), root->format_details.trusted_key_usages());
+  EXPECT_TRUE(usages.local_key_id().empty());
+  EXPECT_TRUE(FormatDetails().empty());
 
   Fixture n = load_fixture("ossl_noname");
   auto unnamed = load_keystore(n.file, &n.password);

@@ -46,7 +46,7 @@ TEST(Pkcs12Profiles, NamesAndSettings) {
   const Pkcs12Protection none = pkcs12_profile_protection(Pkcs12Profile::kNone);
   EXPECT_EQ(pkcs12_cert_algorithm_name(none), "NONE");
   EXPECT_EQ(pkcs12_mac_algorithm_name(none), "NONE");
-  EXPECT_FALSE(none.has_mac);
+  EXPECT_FALSE(none.mac.has_value());
   EXPECT_EQ(pkcs12_key_algorithm_name(none), "PBEWithHmacSHA256AndAES_256");  // keys stay encrypted
 }
 
@@ -123,11 +123,11 @@ TEST(Pkcs12Properties, JdkValidationMessages) {
 TEST(Pkcs12Properties, SealParamsFollowTheKeyAlgorithm) {
   const SealParams legacy = pkcs12_seal_params(pkcs12_profile_protection(Pkcs12Profile::kLegacy));
   EXPECT_EQ(legacy.pkcs12_iterations, 50000u);
-  EXPECT_FALSE(legacy.pkcs12_key_algorithm.empty());
-  EXPECT_TRUE(legacy.pkcs12_pbes2_cipher.empty());
+  EXPECT_EQ(legacy.pkcs12_encryption.scheme, PbeScheme::kPbeWithSha1AndDesede);  // not PBES2: no cipher of its own
   const SealParams modern = pkcs12_seal_params(pkcs12_profile_protection(Pkcs12Profile::kModern));
   EXPECT_EQ(modern.pkcs12_iterations, 10000u);
-  EXPECT_FALSE(modern.pkcs12_pbes2_cipher.empty());
+  EXPECT_EQ(modern.pkcs12_encryption.scheme, PbeScheme::kPbes2);  // PBES2 with its cipher
+  EXPECT_EQ(modern.pkcs12_encryption.cipher, Pbes2Cipher::kAes256Cbc);
 }
 
 }  // namespace

@@ -108,7 +108,7 @@ TEST(Pkcs12Integrity, WrongStorePasswordIsAnIntegrityFailure) {
 TEST(Pkcs12Integrity, WrongPasswordWithoutMac) {
   auto store = load_keystore(fixture("ossl_modern.p12"), &kChangeit);
   ASSERT_TRUE(store.ok());
-  store->pkcs12_protection()->has_mac = false;
+  store->pkcs12_protection()->mac.reset();
   auto saved = save_keystore(*store, kChangeit);
   ASSERT_TRUE(saved.ok()) << saved.status().to_string();
   const Password wrong = Password::from_utf8("wrong-password");

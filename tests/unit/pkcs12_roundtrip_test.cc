@@ -19,6 +19,7 @@
 #include "kstore/x509.h"
 #include "pbe/algorithm_identifier.h"
 #include "pbe/pbe.h"
+#include "pbe/pbe_encryption.h"
 #include "pkcs12/oids.h"
 #include "pkcs12/safe_contents.h"
 #include "support/corpus.h"
@@ -65,22 +66,22 @@ void expect_equivalent(const Keystore& a, const Keystore& b) {
       EXPECT_EQ(got->key->protection, want.key->protection);
       EXPECT_EQ(got->key->encoded, want.key->encoded);  // copied verbatim, never re-encrypted
     }
-    if (!want.local_key_id.empty()) {
-      EXPECT_EQ(got->local_key_id, want.local_key_id);
+    if (!want.format_details.local_key_id().empty()) {
+      EXPECT_EQ(to_bytes(got->format_details.local_key_id()), to_bytes(want.format_details.local_key_id()));
     }
     EXPECT_EQ(got->creation_time_ms, want.creation_time_ms);
-    EXPECT_EQ(got->trusted_key_usages, want.trusted_key_usages);
-    EXPECT_EQ(got->other_attributes.size(), want.other_attributes.size());
+    EXPECT_EQ(got->format_details.trusted_key_usages(), want.format_details.trusted_key_usages());
+    EXPECT_EQ(got->format_details.other_attribute_count(), want.format_details.other_attribute_count());
   }
 }
 
 void expect_same_protection(const Pkcs12Protection& a, const Pkcs12Protection& b) {
   EXPECT_EQ(pkcs12_cert_algorithm_name(a), pkcs12_cert_algorithm_name(b));
   EXPECT_EQ(pkcs12_mac_algorithm_name(a), pkcs12_mac_algorithm_name(b));
-  if (!a.cert_algorithm.empty()) {
+  if (a.cert_encryption) {
     EXPECT_EQ(a.cert_iterations, b.cert_iterations);
   }
-  if (a.has_mac) {
+  if (a.mac) {
     EXPECT_EQ(a.mac_iterations, b.mac_iterations);
   }
 }
@@ -153,7 +154,7 @@ Keystore new_store(const Password& key_password, const SealParams& params) {
   Keystore store(StoreType::kPkcs12);
   for (const Entry& e : loaded->entries()) {
     Entry copy = e;
-    copy.local_key_id.clear();  // as a fresh entry has none
+    copy.format_details.clear_local_key_id();  // as a fresh entry has none
     if (e.type == EntryType::kPrivateKey) {
       auto pkcs8 = unseal_private_key(*e.key, kChangeit);
       EXPECT_TRUE(pkcs8.ok());
@@ -166,7 +167,7 @@ Keystore new_store(const Password& key_password, const SealParams& params) {
       copy.key = *seal_secret_key(StoreType::kPkcs12, *secret, key_password, params);
       copy.creation_time_ms = 1795896893265;
     } else {
-      copy.trusted_key_usages.clear();  // a new trusted entry: the writer adds anyExtendedKeyUsage
+      copy.format_details.clear_trusted_key_usages();  // a new trusted entry: the writer adds anyExtendedKeyUsage
     }
     store.put(std::move(copy));
   }

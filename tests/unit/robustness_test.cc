@@ -497,7 +497,7 @@ void put_u32(Bytes& b, size_t at, uint32_t v) {
 // Recomputes the trailing digest so that the damage is judged by the parser.
 void redigest(Bytes& file) {
   const ByteView body = ByteView(file).first(file.size() - jks::kDigestSize);
-  auto digest = jks::store_digest(kPassword, body);
+  auto digest = jks::store_digest(crypto::default_backend(), kPassword, body);
   ASSERT_TRUE(digest.ok());
   std::copy(digest->begin(), digest->end(), file.end() - jks::kDigestSize);
 }

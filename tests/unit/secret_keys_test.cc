@@ -158,7 +158,7 @@ TEST(SecretKeyRules, PasswordEntryProtection) {
                 ->message);
   ASSERT_FALSE(
       kstore::password_entry_protection(kstore::StoreType::kPkcs12, "PBEWithSHA1AndDESede", {}, params).has_value());
-  EXPECT_FALSE(params.pkcs12_key_algorithm.empty());
+  EXPECT_EQ(kstore::PbeScheme::kPbeWithSha1AndDesede, params.pkcs12_encryption.scheme);
   EXPECT_TRUE(kstore::password_entry_protection(kstore::StoreType::kPkcs12, "PBEWithFoo", {}, params).has_value());
 }
 

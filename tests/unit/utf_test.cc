@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kstore/java_string.h"
+
 namespace kstore::utf {
 namespace {
 
@@ -37,6 +39,32 @@ TEST(Utf8, RejectsOverlongAndSurrogates) {
   EXPECT_FALSE(decode_utf8("\xED\xA0\x80").ok());
   EXPECT_FALSE(decode_utf8("\xF4\x90\x80\x80").ok());
   EXPECT_TRUE(decode_utf8("p\xC3\xA4sswort").ok());
+}
+
+// new String(bytes, UTF_8): one U+FFFD per ill-formed sequence, as Java
+// counts them; the library's certificate names and kstool's command words
+// both decode through this one function.
+TEST(Utf8Lenient, ReplacesAsJavaDoes) {
+  const std::pair<const char*, std::u32string> cases[] = {
+      {"a\xC3\xA4\xF0\x9F\x98\x80", U"a\u00e4\U0001F600"},
+      {"\xE2\x82", U"\ufffd"},                  // a truncated sequence is one character
+      {"\xED\xA0\x80" "A", U"\ufffdA"},           // an encoded surrogate, three bytes
+      {"\xC0\x80", U"\ufffd\ufffd"},           // C0 never starts a sequence
+      {"\xF0\x9F\x41", U"\ufffdA"},
+  };
+  for (const auto& [in, want] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(kstore::decode_utf8_lenient(in), want);
+  }
+  EXPECT_EQ(decode_utf8_lenient_utf16("\xF0\x9F\x98\x80\xE2\x82"), u"\U0001F600\ufffd");  // a surrogate pair
+}
+
+TEST(AsciiCase, FoldsOnlyAsciiLetters) {
+  EXPECT_TRUE(kstore::equals_ignore_ascii_case("PKCS12", "pkcs12"));
+  EXPECT_TRUE(kstore::equals_ignore_ascii_case("PBEWithHmacSHA512/256", "pbewithhmacsha512/256"));
+  EXPECT_FALSE(kstore::equals_ignore_ascii_case("JKS", "JKS "));
+  EXPECT_FALSE(kstore::equals_ignore_ascii_case("\xC3\x84", "\xC3\xA4"));  // Ä, ä: not ASCII
+  EXPECT_FALSE(kstore::equals_ignore_ascii_case("[", "{"));                 // 0x5B, 0x7B: not letters
 }
 
 TEST(JavaToLower, FollowsLocaleEnglishRules) {

@@ -44,7 +44,7 @@ Outcome run_change_alias(Context& ctx) {
     // date when written. Certificates carry no date in PKCS#12.
     if (moved.key) {
       moved.creation_time_ms = ctx.env.now_ms;
-      moved.local_key_id.clear();
+      moved.format_details.clear_local_key_id();
     }
   } else {
     moved.creation_time_ms = ctx.env.now_ms;

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "conf_file.h"
+#include "kstore/java_string.h"
 #include "options.h"
 #include "text.h"
 
@@ -42,7 +43,7 @@ Outcome parse_java_integer(const std::string& s, T& out) {
 // Lower-casing as String.toLowerCase(Locale.ROOT) for the words of a
 // command line (ASCII and Latin letters; others are kept).
 std::string lower_for_message(std::string_view s) {
-  std::u32string cps = decode_utf8_lenient(s);
+  std::u32string cps = kstore::decode_utf8_lenient(s);
   for (char32_t& c : cps) c = simple_lower(c);
   return encode_utf8(cps);
 }
@@ -56,15 +57,15 @@ bool collator_equals(std::string_view typed, std::string_view keyword) {
   auto plain = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
   };
-  if (plain(typed) && plain(keyword)) return equals_ignore_case_ascii(typed, keyword);
+  if (plain(typed) && plain(keyword)) return kstore::equals_ignore_ascii_case(typed, keyword);
   return primary_collation_key(typed) == primary_collation_key(keyword);
 }
 
 std::string nice_store_type_name(std::string_view typed) {
-  if (equals_ignore_case_ascii(typed, "Windows-MY")) return "Windows-MY";
-  if (equals_ignore_case_ascii(typed, "Windows-ROOT")) return "Windows-ROOT";
+  if (kstore::equals_ignore_ascii_case(typed, "Windows-MY")) return "Windows-MY";
+  if (kstore::equals_ignore_ascii_case(typed, "Windows-ROOT")) return "Windows-ROOT";
   // toUpperCase(Locale.ENGLISH)
-  std::u32string cps = decode_utf8_lenient(typed);
+  std::u32string cps = kstore::decode_utf8_lenient(typed);
   for (char32_t& c : cps) c = simple_upper(c);
   return encode_utf8(cps);
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "kstore/crypto_backend.h"
 #include "kstore/keystore.h"
 #include "terminal.h"
 
@@ -32,6 +33,12 @@ struct Environment {
   // Milliseconds since the epoch. keytool shows the load time as the creation
   // date of PKCS#12 entries that recorded none; KSTORE_NOW_MS pins it.
   int64_t now_ms = 0;
+  // KSTORE_CRYPTO_BACKEND=openssl|cryptopp picks a pure backend (for tests
+  // and benchmarks); anything else, or a backend not built in, the default.
+  kstore::CryptoBackend crypto_backend = kstore::CryptoBackend::kDefault;
+  // KSTORE_WORKERS=N: the threads that reseal keys for -importkeystore
+  // (1..1024); 0, the default, is one per core.
+  unsigned workers = 0;
   std::string home;          // user.home, for the default -keystore
   std::string cacerts_path;  // what -cacerts opens
   // Java system properties a -conf file may refer to as ${name}.

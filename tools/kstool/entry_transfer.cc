@@ -16,13 +16,14 @@ using kstore::StoreType;
 namespace {
 
 // Unseals e's key with `password`; kBadPassword means "wrong password".
-kstore::Status try_unseal(const Entry& e, const Password& password, RecoveredEntry& out) {
+kstore::Status try_unseal(const Context& ctx, const Entry& e, const Password& password, RecoveredEntry& out) {
+  const kstore::CryptoBackend crypto = ctx.env.crypto_backend;
   if (kstore::holds_secret_key(e)) {
-    kstore::Result<kstore::SecretKeyMaterial> key = kstore::unseal_secret_key(*e.key, password);
+    kstore::Result<kstore::SecretKeyMaterial> key = kstore::unseal_secret_key(*e.key, password, {}, crypto);
     if (!key.ok()) return key.status();
     out.secret_key = std::move(key).value();
   } else {
-    kstore::Result<kstore::SecretBytes> key = kstore::unseal_private_key(*e.key, password);
+    kstore::Result<kstore::SecretBytes> key = kstore::unseal_private_key(*e.key, password, {}, crypto);
     if (!key.ok()) return key.status();
     out.private_key = std::move(key).value();
   }
@@ -55,11 +56,11 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, c
   if (!e.key) return Outcome::ok();  // a certificate needs no password
 
   if (key_password) {
-    kstore::Status s = try_unseal(e, *key_password, out);
+    kstore::Status s = try_unseal(ctx, e, *key_password, out);
     return s.ok() ? Outcome::ok() : unseal_failure(e, s);
   }
   if (src.password) {
-    kstore::Status s = try_unseal(e, *src.password, out);
+    kstore::Status s = try_unseal(ctx, e, *src.password, out);
     if (s.ok()) return Outcome::ok();
     if (s.code() != kstore::ErrorCode::kBadPassword || !kstore::key_password_may_differ(src.type))
       return unseal_failure(e, s);
@@ -72,7 +73,7 @@ Outcome recover_entry(Context& ctx, const OpenedKeystore& src, const Entry& e, c
     typed = read_password(ctx.io.in);
   }
   if (!typed) return Outcome::exception("Too many failures - try later");
-  kstore::Status s = try_unseal(e, *typed, out);
+  kstore::Status s = try_unseal(ctx, e, *typed, out);
   return s.ok() ? Outcome::ok() : unseal_failure(e, s);
 }
 
@@ -96,7 +97,7 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
       return Outcome::ok();
     }
     // A trusted certificate: kept with its trusted usages when it had any.
-    if (pkcs12) out.trusted_key_usages = e.trusted_key_usages;
+    if (pkcs12) out.format_details = e.format_details.trusted_key_usages_only();
     return Outcome::ok();
   }
 
@@ -105,8 +106,9 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
       *rec.key_password);
   auto seal = [&]() -> kstore::Result<kstore::SealedKey> {
     if (presealed != nullptr && *presealed->password == password) return presealed->key;
-    if (rec.secret_key) return kstore::seal_secret_key(format, *rec.secret_key, password, params);
-    return kstore::seal_private_key(format, rec.private_key->view(), password, params);
+    const kstore::CryptoBackend crypto = ctx.env.crypto_backend;
+    if (rec.secret_key) return kstore::seal_secret_key(format, *rec.secret_key, password, params, crypto);
+    return kstore::seal_private_key(format, rec.private_key->view(), password, params, crypto);
   };
   kstore::Result<kstore::SealedKey> sealed = seal();
   if (!sealed.ok()) {

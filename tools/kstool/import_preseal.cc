@@ -29,7 +29,10 @@ PresealedKeys preseal_keys(const Context& ctx, const OpenedKeystore& src, const 
     requests.push_back(r);
     owners.push_back(e);
   }
-  std::vector<kstore::Result<kstore::SealedKey>> sealed = kstore::reseal_keys(requests);
+  kstore::BatchOptions options;
+  options.crypto = ctx.env.crypto_backend;
+  options.workers = ctx.env.workers;
+  std::vector<kstore::Result<kstore::SealedKey>> sealed = kstore::reseal_keys(requests, options);
   for (size_t i = 0; i < sealed.size(); ++i)
     if (sealed[i].ok()) out.emplace(owners[i], PresealedKey{std::move(sealed[i]).value(), target});
   return out;

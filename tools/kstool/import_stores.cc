@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "kstore/java_string.h"
 #include "kstore/pkcs12.h"
 #include "new_password.h"
 #include "text.h"

@@ -3,12 +3,15 @@
 // and stored again under the new password (-new, else asked for twice),
 // dated now. PKCS#12 protects every key with the store password, so keytool
 // refuses the command there.
+#include <optional>
+
 #include "commands.h"
 #include "entry_transfer.h"
 #include "key_protection.h"
 #include "keystore_update.h"
 #include "kstore/file.h"
 #include "kstore/jdk_view.h"
+#include "kstore/store_type.h"
 #include "new_password.h"
 
 namespace kstool {
@@ -27,20 +30,23 @@ bool refused_before_prompt(const Context& ctx) {
     return type && !kstore::key_password_may_differ(*type);
   }
   kstore::Result<kstore::Bytes> file = kstore::read_file(ctx.keystore_path);
-  return file.ok() && kstore::detect_store_type(*file) == kstore::StoreType::kPkcs12;
+  const std::optional<kstore::StoreType> detected = file.ok() ? kstore::detect_store_type(*file) : std::nullopt;
+  return detected && !kstore::key_password_may_differ(kstore::keystore_type_of(*detected));
 }
 
 // The key sealed again under `new_password` in the store's own format.
 Outcome reseal(Context& ctx, OpenedKeystore& ks, const RecoveredEntry& rec, const kstore::Password& new_password) {
   const kstore::StoreType format = ks.store.type();
   const kstore::SealParams params = seal_params_for_new_keys(ctx, format);
+  const kstore::CryptoBackend crypto = ctx.env.crypto_backend;
   kstore::Result<kstore::SealedKey> sealed =
-      rec.secret_key ? kstore::seal_secret_key(format, *rec.secret_key, new_password, params)
-                     : kstore::seal_private_key(format, rec.private_key->view(), new_password, params);
+      rec.secret_key ? kstore::seal_secret_key(format, *rec.secret_key, new_password, params, crypto)
+                     : kstore::seal_private_key(format, rec.private_key->view(), new_password, params, crypto);
   if (!sealed.ok()) return Outcome::error("java.security.KeyStoreException", sealed.status().message());
-  kstore::Entry* e = ks.store.find(rec.source->alias);
-  e->key = std::move(sealed).value();
-  e->creation_time_ms = ctx.env.now_ms;
+  kstore::Entry e = *rec.source;
+  e.key = std::move(sealed).value();
+  e.creation_time_ms = ctx.env.now_ms;
+  ks.store.put(std::move(e));
   return Outcome::ok();
 }
 

@@ -21,10 +21,10 @@ using kstore::StoreType;
 
 namespace {
 
-bool pkcs12_has_encrypted_data(kstore::ByteView file) {
-  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}});
+bool pkcs12_has_encrypted_data(kstore::ByteView file, kstore::CryptoBackend crypto) {
+  Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}, crypto});
   if (!bare.ok() || !bare->pkcs12_protection()) return true;
-  return !bare->pkcs12_protection()->cert_algorithm.empty();
+  return bare->pkcs12_protection()->cert_encryption.has_value();
 }
 
 // What add_proprietary_format_warning asks of a store. Every open and save
@@ -74,6 +74,42 @@ Outcome choose_type(const Invocation& inv, kstore::ByteView file, OpenedKeystore
   return Outcome::ok();
 }
 
+// The bytes of an existing store, failing as keytool's FileInputStream and
+// load do: an empty file, a missing or unreadable one, one over the size limit.
+Outcome read_keystore_bytes(const std::string& path, kstore::Bytes& file) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && st.st_size == 0)
+    return Outcome::exception("Keystore file exists, but is empty: " + path);
+  Result<kstore::Bytes> read = kstore::read_file(path);
+  if (!read.ok()) {
+    if (read.status().code() == kstore::ErrorCode::kLimitExceeded)
+      return Outcome::error("java.io.IOException", read.status().message());
+    // keytool: FileInputStream failed (missing, unreadable, a directory).
+    return Outcome::exception("Keystore file does not exist: " + path);
+  }
+  file = std::move(read).value();
+  return Outcome::ok();
+}
+
+// The store password typed at the prompt: once, or (for commands that may
+// create the store) up to three times until it has six characters.
+Outcome prompt_store_password(Context& ctx, StorePasswordPrompt prompt, const char* prompt_text,
+                              OpenedKeystore& out) {
+  const int tries = prompt == StorePasswordPrompt::kOnce ? 1 : 3;
+  for (int i = 0; i < tries && !out.password; ++i) {
+    ctx.io.out.flush();
+    ctx.io.err << prompt_text << std::flush;
+    out.password = read_password(ctx.io.in);
+    if (prompt == StorePasswordPrompt::kOnce) return Outcome::ok();
+    if (!out.in_memory && (!out.password || out.password->length() < 6)) {
+      ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
+      out.password.reset();
+    }
+  }
+  if (!out.password) return Outcome::exception("Too many failures - try later");
+  return Outcome::ok();
+}
+
 }  // namespace
 
 bool known_provider_name(const std::string& name) {
@@ -92,19 +128,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   out.in_memory = path == "NONE";
 
   kstore::Bytes file;
-  if (!out.in_memory) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && st.st_size == 0)
-      return Outcome::exception("Keystore file exists, but is empty: " + path);
-    Result<kstore::Bytes> read = kstore::read_file(path);
-    if (!read.ok()) {
-      if (read.status().code() == kstore::ErrorCode::kLimitExceeded)
-        return Outcome::error("java.io.IOException", read.status().message());
-      // keytool: FileInputStream failed (missing, unreadable, a directory).
-      return Outcome::exception("Keystore file does not exist: " + path);
-    }
-    file = std::move(read).value();
-  }
+  if (!out.in_memory) KSTOOL_TRY(read_keystore_bytes(path, file));
 
   StoreType reader = StoreType::kPkcs12;
   if (Outcome chosen = choose_type(inv, file, out, reader); !chosen.is_ok()) {
@@ -113,6 +137,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   }
   kstore::LoadOptions options;
   options.type = reader;
+  options.crypto = ctx.env.crypto_backend;
 
   auto load = [&](const kstore::Password* password) -> Outcome {
     if (out.in_memory) {
@@ -124,7 +149,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
       print_load_failure_hint(ctx.io.err, path, file, loaded.status());
       LoadContext lc{path, reader, password != nullptr, true};
       if (reader == StoreType::kPkcs12 && loaded.status().code() == kstore::ErrorCode::kIntegrityFailure)
-        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file);
+        lc.pkcs12_has_encrypted_data = pkcs12_has_encrypted_data(file, ctx.env.crypto_backend);
       return load_failure(loaded.status(), lc);
     }
     out.store = std::move(loaded).value();
@@ -142,22 +167,7 @@ Outcome open_existing_keystore(Context& ctx, StorePasswordPrompt prompt, OpenedK
   } else {
     KSTOOL_TRY(load(nullptr));
     if (!inv.protected_path && !out.jdk().passwordless()) {
-      if (prompt == StorePasswordPrompt::kOnce) {
-        ctx.io.out.flush();
-        ctx.io.err << prompt_text << std::flush;
-        out.password = read_password(ctx.io.in);
-      } else {
-        for (int tries = 0; tries < 3 && !out.password; ++tries) {
-          ctx.io.out.flush();
-          ctx.io.err << prompt_text << std::flush;
-          out.password = read_password(ctx.io.in);
-          if (!out.in_memory && (!out.password || out.password->length() < 6)) {
-            ctx.io.err << "Keystore password is too short - must be at least 6 characters\n";
-            out.password.reset();
-          }
-        }
-        if (!out.password) return Outcome::exception("Too many failures - try later");
-      }
+      KSTOOL_TRY(prompt_store_password(ctx, prompt, prompt_text, out));
       if (out.password) KSTOOL_TRY(load(&*out.password));
     }
   }
@@ -186,7 +196,7 @@ Outcome save_keystore_file(Context& ctx, const OpenedKeystore& ks, const kstore:
   if (ks.in_memory) return Outcome::ok();
   const kstore::Password none;
   const kstore::Password& password = new_password ? *new_password : ks.password ? *ks.password : none;
-  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password);
+  Result<kstore::Bytes> bytes = kstore::save_keystore(ks.store, password, {{}, ctx.env.crypto_backend});
   if (!bytes.ok()) return library_failure(bytes.status());
   kstore::Status written = kstore::write_file_atomic(ctx.keystore_path, *bytes);
   if (!written.ok()) return Outcome::error("java.io.IOException", written.message());
@@ -213,7 +223,7 @@ void add_proprietary_format_warning(Context& ctx) {
     if (!file.ok()) return;
     const std::optional<StoreType> type = kstore::detect_store_type(*file);
     if (type != StoreType::kJks && type != StoreType::kJceks) return;
-    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}});
+    Result<kstore::Keystore> store = kstore::load_keystore(*file, nullptr, {*type, {}, ctx.env.crypto_backend});
     if (!store.ok()) return;
     ctx.store_on_disk = describe_on_disk(*type, *store);
   }

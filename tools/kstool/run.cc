@@ -5,12 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 
 #include "commands.h"
 #include "help.h"
 #include "kstore/bytes.h"
+#include "kstore/clock.h"
 #include "keystore_access.h"
 #include "text.h"
 
@@ -233,16 +233,22 @@ Environment process_environment() {
     if (v == nullptr) return std::nullopt;
     return std::string_view(v);
   };
-  const int64_t clock_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
-  env.now_ms = clock_ms;
+  env.now_ms = kstore::current_time_ms();
   // Test hook: pins "now" (the creation date keytool shows for PKCS#12
   // entries that recorded none) so that outputs can be compared.
   if (const char* pinned = std::getenv("KSTORE_NOW_MS")) {
     char* end = nullptr;
     const long long v = std::strtoll(pinned, &end, 10);
     if (end != pinned && *end == '\0') env.now_ms = v;
+  }
+  if (const char* name = std::getenv("KSTORE_CRYPTO_BACKEND")) {
+    const std::optional<kstore::CryptoBackend> chosen = kstore::parse_crypto_backend(name);
+    if (chosen && kstore::crypto_backend_available(*chosen)) env.crypto_backend = *chosen;
+  }
+  if (const char* workers = std::getenv("KSTORE_WORKERS"); workers != nullptr && *workers != 0) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(workers, &end, 10);
+    if (*end == 0 && n > 0 && n <= 1024) env.workers = static_cast<unsigned>(n);
   }
   if (const char* home = std::getenv("HOME")) env.home = home;
   // What the JDK opens for -cacerts: ${java.home}/lib/security/cacerts.

@@ -13,8 +13,9 @@ namespace kstool {
 // are wiped once parsed (they may hold passwords).
 int run(std::vector<std::string> args, Io io, const Environment& env);
 
-// The environment of this process (getenv, the clock or KSTORE_NOW_MS, $HOME,
-// the cacerts file of $JAVA_HOME or the system's).
+// The environment of this process (getenv, the clock or KSTORE_NOW_MS,
+// KSTORE_CRYPTO_BACKEND, KSTORE_WORKERS, $HOME, the cacerts file of
+// $JAVA_HOME or the system's).
 Environment process_environment();
 
 }  // namespace kstool

@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "import_stores.h"
 #include "key_protection.h"
+#include "kstore/java_string.h"
 #include "kstore/jdk_view.h"
 #include "kstore/password_change.h"
 #include "kstore/secret_keys.h"
@@ -24,7 +25,7 @@ using kstore::SecretKeyMaterial;
 namespace {
 
 bool starts_with_pbe(const std::string& name) {
-  return name.size() >= 3 && equals_ignore_case_ascii(name.substr(0, 3), "PBE");
+  return name.size() >= 3 && kstore::equals_ignore_ascii_case(name.substr(0, 3), "PBE");
 }
 
 // A password entry: the password asked for, then the PBEKey made of it.
@@ -47,7 +48,7 @@ Outcome make_generated_key(Context& ctx, const std::string& keyalg, SecretKeyMat
   if (!bits) bits = kstore::keytool_default_secret_key_size(keyalg);
   if (!bits) return Outcome::exception("Please provide -keysize for secret key generation");
   if (std::optional<kstore::JdkRefusal> r = kstore::check_secret_key_size(generator, *bits)) return jdk_refusal(*r);
-  kstore::Result<SecretKeyMaterial> made = kstore::generate_secret_key(generator, *bits);
+  kstore::Result<SecretKeyMaterial> made = kstore::generate_secret_key(generator, *bits, ctx.env.crypto_backend);
   if (!made.ok()) return Outcome::exception(made.status().message());
   key = std::move(made).value();
   ctx.io.err << "Generated " << format_integer(*bits) << "-bit " << key.algorithm << " secret key\n";
@@ -80,7 +81,8 @@ Outcome seal_into(Context& ctx, OpenedKeystore& ks, const std::string& alias, bo
                   : kstore::password_entry_protection(format, *ctx.inv.keyalg, params, params);
   if (!refusal) refusal = kstore::jdk17_pkcs12_password_refusal(ks.store, key_password, /*adding_key=*/true);
   if (refusal) return jdk_refusal(*refusal);
-  kstore::Result<kstore::SealedKey> sealed = kstore::seal_secret_key(format, key, key_password, params);
+  kstore::Result<kstore::SealedKey> sealed =
+      kstore::seal_secret_key(format, key, key_password, params, ctx.env.crypto_backend);
   if (!sealed.ok()) return Outcome::error("java.security.KeyStoreException", sealed.status().message());
   kstore::Entry entry;
   entry.alias = kstore::stored_alias(ks.type, alias);
@@ -106,7 +108,7 @@ Outcome gen_secret_key(Context& ctx) {
   const bool pbe = starts_with_pbe(keyalg);
   // "PBE" itself stores with the store's own protection; another PBE name
   // asks for that algorithm (KeyStore.PasswordProtection with an algorithm).
-  const bool default_protection = !pbe || equals_ignore_case_ascii(keyalg, "PBE");
+  const bool default_protection = !pbe || kstore::equals_ignore_ascii_case(keyalg, "PBE");
   SecretKeyMaterial key;
   KSTOOL_TRY(pbe ? make_password_key(ctx, default_protection, key) : make_generated_key(ctx, keyalg, key));
   std::optional<Password> key_password;

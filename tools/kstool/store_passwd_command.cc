@@ -30,8 +30,8 @@ Outcome run_store_passwd(Context& ctx) {
   if (std::optional<kstore::JdkRefusal> r = kstore::jdk17_pkcs12_password_refusal(ks.store, *new_password, false))
     return jdk_refusal(*r);
   const kstore::SealParams params = seal_params_for_new_keys(ctx, ks.store.type());
-  kstore::Status changed =
-      kstore::change_store_password(ks.store, key_password, *new_password, params, ctx.env.now_ms);
+  kstore::Status changed = kstore::change_store_password(ks.store, key_password, *new_password, params, ctx.env.now_ms,
+                                                         ctx.env.crypto_backend, ctx.env.workers);
   if (!changed.ok()) return library_failure(changed);
   return save_keystore_file(ctx, ks, &*new_password);
 }

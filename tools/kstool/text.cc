@@ -12,44 +12,9 @@
 
 #include <sys/stat.h>
 
-namespace kstool {
+#include "kstore/java_string.h"
 
-std::u32string decode_utf8_lenient(std::string_view s) {
-  std::u32string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if (b0 < 0x80) {
-      out.push_back(b0);
-      ++i;
-      continue;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4, cp = b0 & 0x07, min = 0x10000;
-    }
-    bool ok = len != 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-    if (!ok) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
+namespace kstool {
 
 std::string encode_utf8(std::u32string_view cps) {
   std::string out;
@@ -90,18 +55,6 @@ char32_t simple_upper(char32_t c) {
   if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c % 2 == 1) ? c - 1 : c;
   if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c % 2 == 0) ? c - 1 : c;
   return c;
-}
-
-bool equals_ignore_case_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto x = static_cast<unsigned char>(a[i]);
-    auto y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x += 0x20;
-    if (y >= 'A' && y <= 'Z') y += 0x20;
-    if (x != y) return false;
-  }
-  return true;
 }
 
 namespace {
@@ -148,7 +101,7 @@ bool ignorable(char32_t c) {
 
 std::u32string primary_collation_key(std::string_view s) {
   std::u32string key;
-  for (char32_t c : decode_utf8_lenient(s)) {
+  for (char32_t c : kstore::decode_utf8_lenient(s)) {
     if (ignorable(c)) continue;
     if (const char* base = latin_base(c)) {
       for (const char* p = base; *p; ++p) key.push_back(static_cast<char32_t>(*p));

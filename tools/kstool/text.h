@@ -10,14 +10,12 @@
 
 namespace kstool {
 
-// UTF-8 to code points; each byte of an invalid sequence becomes U+FFFD.
-std::u32string decode_utf8_lenient(std::string_view s);
+// Code points to UTF-8 (kstore::decode_utf8_lenient goes the other way).
 std::string encode_utf8(std::u32string_view cps);
 
 // Simple case mapping for ASCII, Latin-1 and Latin Extended-A (command words only).
 char32_t simple_lower(char32_t c);
 char32_t simple_upper(char32_t c);
-bool equals_ignore_case_ascii(std::string_view a, std::string_view b);
 
 // A key such that two words compare equal under a java.text.Collator of
 // PRIMARY strength (en-US) iff their keys are equal, for the characters that

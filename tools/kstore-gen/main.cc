@@ -46,6 +46,41 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+// Applies one --name value option to the spec; the message of a usage
+// error, or an empty string.
+std::string apply_option(std::string_view arg, std::string_view value, kstore::bench::WorkloadSpec& spec) {
+  uint64_t n = 0;
+  if (arg == "--type") {
+    auto type = kstore::parse_keystore_type(value);
+    if (!type || *type == kstore::KeystoreType::kCaseExactJks) return "unknown store type " + std::string(value);
+    spec.type = kstore::format_of(*type);
+  } else if (arg == "--password") {
+    spec.password = std::string(value);
+  } else if (arg == "--profile") {
+    auto profile = kstore::parse_pkcs12_profile(value);
+    if (!profile) return "unknown PKCS#12 profile " + std::string(value);
+    spec.pkcs12_profile = *profile;
+  } else if (!parse_count(value, &n)) {
+    return "bad number for " + std::string(arg) + ": " + std::string(value);
+  } else if (arg == "--keys") {
+    spec.keys = n;
+  } else if (arg == "--trusted") {
+    spec.trusted = n;
+  } else if (arg == "--key-pool") {
+    if (n == 0) return "--key-pool must be at least 1";
+    spec.key_pool = n;
+  } else if (arg == "--rsa-bits") {
+    if (n < 1024 || n > 16384) return "--rsa-bits must be 1024..16384";
+    spec.rsa_bits = static_cast<int>(n);
+  } else if (arg == "--jceks-iterations") {
+    if (n == 0) return "--jceks-iterations must be at least 1";
+    spec.jceks_iterations = n;
+  } else {
+    return "unknown option " + std::string(arg);
+  }
+  return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,36 +95,7 @@ int main(int argc, char** argv) {
     if (arg.size() > 2 && arg.substr(0, 2) == "--") {
       if (i + 1 >= argc) return usage_error("missing value for " + std::string(arg));
       const std::string_view value = argv[++i];
-      uint64_t n = 0;
-      if (arg == "--type") {
-        auto type = kstore::parse_keystore_type(value);
-        if (!type || *type == kstore::KeystoreType::kCaseExactJks)
-          return usage_error("unknown store type " + std::string(value));
-        spec.type = kstore::format_of(*type);
-      } else if (arg == "--password") {
-        spec.password = std::string(value);
-      } else if (arg == "--profile") {
-        auto profile = kstore::parse_pkcs12_profile(value);
-        if (!profile) return usage_error("unknown PKCS#12 profile " + std::string(value));
-        spec.pkcs12_profile = *profile;
-      } else if (!parse_count(value, &n)) {
-        return usage_error("bad number for " + std::string(arg) + ": " + std::string(value));
-      } else if (arg == "--keys") {
-        spec.keys = n;
-      } else if (arg == "--trusted") {
-        spec.trusted = n;
-      } else if (arg == "--key-pool") {
-        if (n == 0) return usage_error("--key-pool must be at least 1");
-        spec.key_pool = n;
-      } else if (arg == "--rsa-bits") {
-        if (n < 1024 || n > 16384) return usage_error("--rsa-bits must be 1024..16384");
-        spec.rsa_bits = static_cast<int>(n);
-      } else if (arg == "--jceks-iterations") {
-        if (n == 0) return usage_error("--jceks-iterations must be at least 1");
-        spec.jceks_iterations = n;
-      } else {
-        return usage_error("unknown option " + std::string(arg));
-      }
+      if (std::string error = apply_option(arg, value, spec); !error.empty()) return usage_error(error);
       continue;
     }
     if (!output.empty()) return usage_error("more than one output file");
