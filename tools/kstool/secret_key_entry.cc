@@ -1,8 +1,8 @@
-// -genseckey and -importpass: keytool's doGenSecretKey, which both commands
-// run (JDK 17). A -keyalg starting with "PBE" (the default of -importpass)
-// stores a password read from the user; any other names a KeyGenerator.
-// The JDK's rules (generators, sizes, which store holds which key, the
-// password entry) come from kstore/secret_keys.h.
+// keytool's doGenSecretKey (JDK 17), which -genseckey and -importpass both
+// run (secret_key_entry.h). A -keyalg starting with "PBE" (the default of
+// -importpass) stores a password read from the user; any other names a
+// KeyGenerator. The JDK's rules (generators, sizes, which store holds which
+// key, the password entry) come from kstore/secret_keys.h.
 #include <optional>
 #include <string>
 
@@ -15,6 +15,7 @@
 #include "kstore/password_change.h"
 #include "kstore/secret_keys.h"
 #include "new_password.h"
+#include "secret_key_entry.h"
 #include "text.h"
 
 namespace kstool {
@@ -93,7 +94,9 @@ Outcome seal_into(Context& ctx, OpenedKeystore& ks, const std::string& alias, bo
   return Outcome::ok();
 }
 
-Outcome gen_secret_key(Context& ctx) {
+}  // namespace
+
+Outcome add_secret_key_entry(Context& ctx) {
   Destination dest;
   dest.password_prompt = "Enter keystore password:  ";
   KSTOOL_TRY(open_destination_keystore(ctx, /*in_place=*/false, nullptr, dest));
@@ -116,16 +119,6 @@ Outcome gen_secret_key(Context& ctx) {
   KSTOOL_TRY(seal_into(ctx, ks, alias, default_protection, key, *key_password));
   if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
   return save_keystore_file(ctx, ks);
-}
-
-}  // namespace
-
-Outcome run_gen_sec_key(Context& ctx) { return gen_secret_key(ctx); }
-
-Outcome run_import_pass(Context& ctx) {
-  // A password is stored as a secret key; keytool's default algorithm.
-  if (!ctx.inv.keyalg) ctx.inv.keyalg = "PBE";
-  return gen_secret_key(ctx);
 }
 
 }  // namespace kstool
