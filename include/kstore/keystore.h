@@ -65,6 +65,10 @@ struct LoadInfo {
   bool had_integrity_data = true;   // false for MAC-less PKCS#12
   std::string password_encoding;    // which password encoding matched, when kstore had to try several
   std::vector<std::string> notes;   // things a user should know (skipped encrypted bags, …)
+  // PKCS#12 EncryptedData a load without password left closed. The JDK
+  // opens these before it checks the MAC, so with a wrong password they
+  // decide its message (docs/formats.md, "PKCS#12: PFX and AuthenticatedSafe").
+  size_t encrypted_contents_skipped = 0;
   uint32_t file_version = 2;        // JKS/JCEKS header version
   size_t duplicate_aliases_dropped = 0;
 };

@@ -130,6 +130,7 @@ class Loader {
     KS_TRY(outer.expect_end());
     for (size_t i = 0; !contents.empty(); ++i)
       KS_TRY(read_safe_contents_info(contents).with_context("ContentInfo ", i));
+    info.encrypted_contents_skipped = skipped_encrypted_;
     if (skipped_encrypted_) {
       info.notes.push_back(std::to_string(skipped_encrypted_) +
                            " encrypted SafeContents not opened: no password was given, so the certificates "

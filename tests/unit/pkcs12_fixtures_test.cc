@@ -312,6 +312,7 @@ TEST(Pkcs12Fixtures, NoPasswordNotesWhatWasSkipped) {
   for (const std::string& n : store->load_info().notes) notes += n + "\n";
   EXPECT_NE(notes.find("encrypted SafeContents not opened"), std::string::npos) << notes;
   EXPECT_NE(notes.find("integrity not verified"), std::string::npos) << notes;
+  EXPECT_EQ(1u, store->load_info().encrypted_contents_skipped);
   const Entry* server = store->find("server");
   ASSERT_NE(server, nullptr);
   EXPECT_TRUE(server->chain.empty());

@@ -23,8 +23,9 @@ namespace {
 
 bool pkcs12_has_encrypted_data(kstore::ByteView file, kstore::CryptoBackend crypto) {
   Result<kstore::Keystore> bare = kstore::load_keystore(file, nullptr, {StoreType::kPkcs12, {}, crypto});
-  if (!bare.ok() || !bare->pkcs12_protection()) return true;
-  return bare->pkcs12_protection()->cert_encryption.has_value();
+  // Not the protection's cert_encryption: a store without certificates
+  // keeps the default there, for the certificates it may get.
+  return !bare.ok() || bare->load_info().encrypted_contents_skipped > 0;
 }
 
 // What add_proprietary_format_warning asks of a store. Every open and save
