@@ -6,12 +6,12 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
 
 #include "crypto/crypto.h"
+#include "support/fixtures.h"
 
 namespace kstore::testing::corpus {
 
@@ -27,15 +27,6 @@ std::string unavailable_message() {
 }
 
 namespace {
-
-Result<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io("cannot open ", path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return Status::Io("cannot read ", path);
-  return s.str();
-}
 
 struct Loaded {
   json::Value doc;
@@ -53,7 +44,7 @@ const Loaded& loaded() {
                 " (KSTORE_CORPUS_DIR); the corpus tests need /work/shared/interop-corpus";
       return l;
     }
-    auto text = read_text(path);
+    auto text = try_file_text(path);
     if (!text.ok()) {
       l.error = text.status().to_string();
       return l;
@@ -116,7 +107,7 @@ const json::Value& document() { return loaded().doc; }
 const json::Value& spec(const Case& c) { return loaded().doc["files"][c.index]; }
 
 Result<Bytes> read_corpus_file(const std::string& relative_path) {
-  KS_ASSIGN_OR_RETURN(std::string text, read_text(corpus_dir() + "/" + relative_path));
+  KS_ASSIGN_OR_RETURN(std::string text, try_file_text(corpus_dir() + "/" + relative_path));
   return Bytes(text.begin(), text.end());
 }
 
@@ -135,9 +126,9 @@ std::optional<std::string> KnownGaps::find(const std::string& file, const std::s
 
 Result<KnownGaps> read_known_gaps(const std::string& name) {
   KnownGaps gaps;
-  gaps.source = std::string(KSTORE_TESTDATA_DIR) + "/corpus/" + name;
+  gaps.source = testdata_path("corpus/" + name);
   if (!std::filesystem::exists(gaps.source)) return gaps;  // no gaps at all
-  KS_ASSIGN_OR_RETURN(std::string text, read_text(gaps.source));
+  KS_ASSIGN_OR_RETURN(std::string text, try_file_text(gaps.source));
   std::istringstream lines(text);
   std::string line;
   for (int number = 1; std::getline(lines, line); ++number) {

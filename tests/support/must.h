@@ -18,7 +18,7 @@ template <typename T, typename... Context>
 T must(Result<T> result, const Context&... context) {
   if (!result.ok()) {
     std::ostringstream s;
-    (s << ... << context);
+    ((s << context), ...);
     s << (sizeof...(Context) ? ": " : "") << result.status().to_string();
     throw std::runtime_error(s.str());
   }
