@@ -6,20 +6,15 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "base/parallel.h"
 #include "crypto/crypto.h"
 #include "pkcs12/key_sealing.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
-Bytes read_fixture(const std::string& name) {
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/" + name, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::testdata_bytes;
 
 const Password kChangeit = Password::from_utf8("changeit");
 const Password kNewPassword = Password::from_utf8("n3w-password");  // JCEKS needs ASCII
@@ -37,7 +32,7 @@ std::string plaintext_of(const Entry& e, const SealedKey& key, const Password& p
 }
 
 TEST(BatchSealing, ResealsEveryKeyForEachTarget) {
-  auto store = load_keystore(read_fixture("jks/mixed.jceks"), &kChangeit);
+  auto store = load_keystore(testdata_bytes("jks/mixed.jceks"), &kChangeit);
   ASSERT_TRUE(store.ok()) << store.status().to_string();
   for (StoreType target : {StoreType::kPkcs12, StoreType::kJceks}) {
     for (unsigned workers : {1u, 3u}) {
@@ -71,7 +66,7 @@ TEST(BatchSealing, ResealsEveryKeyForEachTarget) {
 }
 
 TEST(BatchSealing, AFailureStaysWithItsRequest) {
-  auto store = load_keystore(read_fixture("jks/rsa2048.jks"), &kChangeit);
+  auto store = load_keystore(testdata_bytes("jks/rsa2048.jks"), &kChangeit);
   ASSERT_TRUE(store.ok());
   const Entry& e = store->entries().front();
   const Password wrong = Password::from_utf8("wrong");
@@ -93,7 +88,7 @@ TEST(BatchSealing, AFailureStaysWithItsRequest) {
 // With the salts and IVs drawn first, the derivations and encryptions give
 // the same bytes on any number of threads.
 TEST(BatchSealing, ParallelSealingMatchesSequential) {
-  auto store = load_keystore(read_fixture("jks/rsa2048.jks"), &kChangeit);
+  auto store = load_keystore(testdata_bytes("jks/rsa2048.jks"), &kChangeit);
   ASSERT_TRUE(store.ok());
   auto pkcs8 = unseal_private_key(*store->entries().front().key, kChangeit);
   ASSERT_TRUE(pkcs8.ok());
@@ -119,7 +114,7 @@ TEST(BatchSealing, ParallelSealingMatchesSequential) {
 }
 
 TEST(BatchSealing, SealsKeysInClear) {
-  auto store = load_keystore(read_fixture("jks/mixed.jceks"), &kChangeit);
+  auto store = load_keystore(testdata_bytes("jks/mixed.jceks"), &kChangeit);
   ASSERT_TRUE(store.ok());
   auto pkcs8 = unseal_private_key(*store->find("rsa")->key, kChangeit);
   auto aes = unseal_secret_key(*store->find("aes128")->key, kChangeit);

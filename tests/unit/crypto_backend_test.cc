@@ -5,12 +5,12 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <string>
 
 #include "crypto/crypto.h"
 #include "kstool/run.h"
 #include "kstore/keystore.h"
+#include "support/fixtures.h"
 #include "unit/crypto_kat_file.h"
 
 namespace kstore::crypto {
@@ -197,8 +197,7 @@ TEST(CryptoBackendChoice, DefaultRunsLegacyCiphersWithoutOpensslsLegacyModule) {
 // file (RC2-40 certificates) with the default leaves OpenSSL's legacy module
 // alone, with pure OpenSSL it loads it.
 [[noreturn]] void load_legacy_then_exit_with_legacy_module_state(CryptoBackend crypto) {
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/pkcs12/jdk17_legacy.p12", std::ios::binary);
-  const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Bytes file = kstore::testing::testdata_bytes("pkcs12/jdk17_legacy.p12");
   const Password password = Password::from_utf8("changeit");
   LoadOptions options;
   options.crypto = crypto;

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -16,6 +15,7 @@
 
 #include "crypto/crypto.h"
 #include "kstore/bytes.h"
+#include "support/fixtures.h"
 
 namespace kstore::kat {
 
@@ -55,8 +55,7 @@ inline std::string trim(const std::string& s) {
 // Reads testdata/kat/<name>; fails the current test if the file is missing or empty.
 inline std::vector<KatRecord> read_kat_file(const std::string& name) {
   std::vector<KatRecord> records;
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/kat/" + name);
-  EXPECT_TRUE(in.good()) << "cannot open testdata/kat/" << name;
+  std::istringstream in(kstore::testing::testdata_text("kat/" + name));
   std::string section, line;
   KatRecord current;
   int line_no = 0;

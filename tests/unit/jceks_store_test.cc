@@ -5,7 +5,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 #include "support/corpus.h"
 #include "support/must.h"
@@ -13,6 +12,7 @@
 #include "jks/jks.h"
 #include "jks/sealed_object.h"
 #include "pbe/jce_pbe.h"
+#include "support/fixtures.h"
 
 namespace kstore::jks {
 namespace {
@@ -20,18 +20,12 @@ namespace {
 // The format functions run on the build's default backend in these tests.
 const crypto::Backend& backend() { return crypto::default_backend(); }
 
-Bytes read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << path;
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 Keystore load_path(const std::string& path, const char* password) {
   const Password pw = Password::from_utf8(password);
-  return kstore::testing::must(load(backend(), read_file(path), StoreType::kJceks, &pw, Limits{}), path);
+  return kstore::testing::must(load(backend(), kstore::testing::file_bytes(path), StoreType::kJceks, &pw, Limits{}), path);
 }
 
-Keystore mixed() { return load_path(std::string(KSTORE_TESTDATA_DIR) + "/jks/mixed.jceks", "changeit"); }
+Keystore mixed() { return load_path(kstore::testing::testdata_path("jks/mixed.jceks"), "changeit"); }
 
 // The decrypted SealedObject content: the serialized key object as the JDK wrote it.
 SecretBytes inner_stream(const SealedKey& key, const char* password) {
@@ -275,8 +269,7 @@ TEST(JceksKeytool, ReadsWhatKstoreWrites) {
                           "' -srcstoretype JCEKS -srcstorepass changeit -destkeystore '" + dest +
                           "' -deststoretype PKCS12 -deststorepass changeit > '" + log + "' 2>&1";
   const int rc = std::system(cmd.c_str());
-  std::ifstream in(log);
-  const std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string out = kstore::testing::file_text(log);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("5 entries successfully imported, 0 entries failed or cancelled"), std::string::npos) << out;
 }

@@ -23,10 +23,6 @@ const crypto::Backend& backend() { return crypto::default_backend(); }
 namespace json = kstore::testing::json;
 namespace corpus = kstore::testing::corpus;
 
-Bytes read_corpus(const std::string& file) {
-  return kstore::testing::must(corpus::read_corpus_file(file), file);
-}
-
 std::vector<const json::Value*> jks_files() {
   std::vector<const json::Value*> out;
   const json::Value* files = corpus::document().find("files");
@@ -57,7 +53,7 @@ TEST(JksCorpus, LoadsAsTheJdkDoes) {
     const std::string file = text_of((*f)["file"]);
     SCOPED_TRACE(file);
     const bool is_jceks = text_of((*f)["format"]) == "jceks";
-    const Bytes bytes = read_corpus(file);
+    const Bytes bytes = kstore::testing::must(corpus::read_corpus_file(file));
     ASSERT_FALSE(bytes.empty());
     const json::Value& store_pw_json = (*f)["storePassword"];
     const std::optional<Password> store_pw = corpus::password_from(store_pw_json);
@@ -151,7 +147,8 @@ TEST(JksCorpus, DuplicateAliasesKeepTheLast) {
   for (const char* name : {"pyjks/duplicate_aliases.jks", "pyjks/duplicate_aliases.jceks"}) {
     SCOPED_TRACE(name);
     const Password pw = Password::from_utf8("12345678");
-    auto ks = load(backend(), read_corpus(name), std::string_view(name).ends_with("jceks") ? StoreType::kJceks : StoreType::kJks,
+    const Bytes bytes = kstore::testing::must(corpus::read_corpus_file(name));
+    auto ks = load(backend(), bytes, std::string_view(name).ends_with("jceks") ? StoreType::kJceks : StoreType::kJks,
                    &pw, Limits{});
     ASSERT_TRUE(ks.ok()) << ks.status().to_string();
     EXPECT_EQ(ks->size(), 1u);

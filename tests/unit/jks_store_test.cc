@@ -6,7 +6,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -18,6 +17,7 @@
 #include "der/writer.h"
 #include "jks/jks_format.h"
 #include "pbe/jks_key_protector.h"
+#include "support/fixtures.h"
 
 namespace kstore::jks {
 namespace {
@@ -25,13 +25,7 @@ namespace {
 // The format functions run on the build's default backend in these tests.
 const crypto::Backend& backend() { return crypto::default_backend(); }
 
-Bytes read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << path;
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-Bytes fixture(const std::string& name) { return read_file(std::string(KSTORE_TESTDATA_DIR) + "/jks/" + name); }
+Bytes fixture(const std::string& name) { return kstore::testing::testdata_bytes("jks/" + name); }
 
 std::string sha256(ByteView b) { return to_hex(crypto::digest(crypto::HashAlg::kSha256, b)); }
 
@@ -84,8 +78,7 @@ Result<std::pair<std::string, std::string>> unseal_hash(const Entry& e, const st
 }
 
 TEST(JksFixtures, MatchTheJdkView) {
-  std::ifstream tsv(std::string(KSTORE_TESTDATA_DIR) + "/jks/expected.tsv");
-  ASSERT_TRUE(tsv.good());
+  std::istringstream tsv(kstore::testing::testdata_text("jks/expected.tsv"));
   std::map<std::string, Keystore> stores;
   std::map<std::string, size_t> expected_counts;
   std::string line;
@@ -622,8 +615,7 @@ std::string keytool_import(const std::string& file, const char* type, const char
                           "' -srcstoretype " + type + " -srcstorepass '" + password + "' -destkeystore '" + dest +
                           "' -deststoretype PKCS12 -deststorepass '" + password + "' > '" + log + "' 2>&1";
   *exit_code = std::system(cmd.c_str());
-  std::ifstream in(log);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return kstore::testing::file_text(log);
 }
 
 TEST(JksKeytool, ReadsWhatKstoreWrites) {

@@ -4,12 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "kstore/keytool/algorithm_verdicts.h"
 #include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
+#include "support/fixtures.h"
 #include "support/must.h"
 
 namespace kstore::keytool {
@@ -18,12 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 using testing::must;
 
-const fs::path kFixtures = fs::path(KSTORE_TESTDATA_DIR) / "x509";
+const fs::path kFixtures = testing::testdata_path("x509");
 
+// The first certificate of a PEM fixture, as DER.
 Bytes fixture_certificate(const fs::path& pem_path) {
-  std::ifstream in(pem_path, std::ios::binary);
-  const std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return must(x509::parse_certificates(as_bytes(pem)), pem_path.filename().string()).at(0);
+  return must(x509::parse_certificates(testing::file_bytes(pem_path)), pem_path.filename().string()).at(0);
 }
 
 TEST(KeytoolAlgorithmVerdicts, FixturesGetKeytoolsVerdicts) {

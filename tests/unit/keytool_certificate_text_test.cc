@@ -9,7 +9,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -18,6 +17,7 @@
 #include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 #include "support/corpus.h"
+#include "support/fixtures.h"
 #include "support/time_zone.h"
 
 namespace kstore::keytool {
@@ -30,10 +30,9 @@ using x509::to_pem;
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::file_text;
+using testing::testdata_path;
+using testing::testdata_text;
 
 // Dates print in the local time zone, as Java's Date.toString() does; the
 // fixtures were made with TZ=UTC.
@@ -56,20 +55,20 @@ std::string first_difference(const std::string& want, const std::string& got) {
 
 TEST(KeytoolCertificateText, EveryFixtureMatchesJdk17) {
   UtcZone utc;
-  const fs::path dir = fs::path(KSTORE_TESTDATA_DIR) / "x509";
+  const fs::path dir = fs::path(testdata_path("x509"));
   int compared = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".pem") continue;
     const fs::path expected_path = fs::path(entry.path()).replace_extension(".printcert.txt");
     SCOPED_TRACE(entry.path().filename().string());
     ASSERT_TRUE(fs::exists(expected_path));
-    const std::string pem = read_text(entry.path());
+    const std::string pem = file_text(entry.path());
     auto certs = parse_certificates(as_bytes(pem));
     ASSERT_TRUE(certs.ok()) << certs.status().to_string();
     ASSERT_EQ(certs->size(), 1u);
     auto text = certificate_text((*certs)[0]);
     ASSERT_TRUE(text.ok()) << text.status().to_string();
-    const std::string expected = read_text(expected_path);
+    const std::string expected = file_text(expected_path);
     EXPECT_EQ(*text, expected) << first_difference(expected, *text);
     ++compared;
   }
@@ -78,7 +77,7 @@ TEST(KeytoolCertificateText, EveryFixtureMatchesJdk17) {
 
 TEST(KeytoolCertificateText, TrustedCertificatesHaveNoSignatureMarker) {
   UtcZone utc;
-  const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "rsa1024_sha1.pem");
+  const std::string pem = testdata_text("x509/rsa1024_sha1.pem");
   auto certs = parse_certificates(as_bytes(pem));
   ASSERT_TRUE(certs.ok());
   auto untrusted = certificate_text((*certs)[0]);
@@ -92,7 +91,7 @@ TEST(KeytoolCertificateText, TrustedCertificatesHaveNoSignatureMarker) {
 }
 
 TEST(KeytoolCertificateText, EveryTruncationFailsCleanly) {
-  const std::string pem = read_text(fs::path(KSTORE_TESTDATA_DIR) / "x509" / "ext_mixed.pem");
+  const std::string pem = testdata_text("x509/ext_mixed.pem");
   auto certs = parse_certificates(as_bytes(pem));
   ASSERT_TRUE(certs.ok());
   const Bytes& der = (*certs)[0];
@@ -107,11 +106,11 @@ TEST(KeytoolCertificateText, EveryTruncationFailsCleanly) {
 TEST(KeytoolCertificateText, CorruptedBytesNeverCrash) {
   // Flip bytes of every fixture; each result is text or a clean error, never
   // a crash (the sanitizer build runs this too).
-  const fs::path dir = fs::path(KSTORE_TESTDATA_DIR) / "x509";
+  const fs::path dir = fs::path(testdata_path("x509"));
   size_t runs = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".pem") continue;
-    auto certs = parse_certificates(as_bytes(read_text(entry.path())));
+    auto certs = parse_certificates(as_bytes(file_text(entry.path())));
     ASSERT_TRUE(certs.ok());
     Bytes der = (*certs)[0];
     for (size_t i = 0; i < der.size(); ++i) {
@@ -222,7 +221,7 @@ struct CorpusStore {
 // MANIFEST.tsv rows keytool can open with a plain store password.
 std::vector<CorpusStore> corpus_stores(const fs::path& corpus) {
   std::vector<CorpusStore> out;
-  std::istringstream in(read_text(corpus / "MANIFEST.tsv"));
+  std::istringstream in(file_text(corpus / "MANIFEST.tsv"));
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
@@ -304,7 +303,7 @@ TEST(KeytoolCertificateText, EveryCorpusCertificateMatchesInstalledKeytool) {
     const CorpusStore& s = stores[i];
     const fs::path file = corpus / s.file;
     if (s.type != "PKCS12") {
-      const std::string bytes = read_text(file);
+      const std::string bytes = file_text(file);
       for (const Bytes& c : java_keystore_certificates(as_bytes(bytes))) listings[i] += to_pem(c, PemLineEndings::kUnix);
     } else {
       for (const char* legacy : {"", " -legacy", " -legacy -nomacver"}) {
@@ -343,7 +342,7 @@ TEST(KeytoolCertificateText, EverySystemTrustAnchorMatchesInstalledKeytool) {
   const fs::path bundle = "/etc/ssl/certs/ca-certificates.crt";
   if (!fs::exists(bundle)) GTEST_SKIP() << "no " << bundle;
   UtcZone utc;
-  auto certs = parse_certificates(as_bytes(read_text(bundle)));
+  auto certs = parse_certificates(as_bytes(file_text(bundle)));
   ASSERT_TRUE(certs.ok()) << certs.status().to_string();
   const int matched = compare_with_keytool(keytool, *certs);
   std::printf("[ roots    ] %d of %zu certificates byte-identical to keytool -printcert\n", matched, certs->size());

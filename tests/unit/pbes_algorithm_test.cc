@@ -4,9 +4,6 @@
 // from, through each crypto backend; AlgorithmIdentifiers round-trip.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "crypto/crypto.h"
 #include "der/writer.h"
 #include "kstore/sealing.h"
@@ -16,14 +13,12 @@
 #include "pbe/pbe_encryption.h"
 #include "pbe/pbe_oids.h"
 #include "pbe/pkcs8.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
-Bytes read_testdata(const std::string& relative) {
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/" + relative, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::testdata_bytes;
 
 Bytes hex(std::string_view spaced) {
   std::string h;
@@ -71,12 +66,12 @@ const SchemeCase kSchemes[] = {
 };
 
 TEST(PbesSchemes, EveryOpensslSchemeDecryptsOnEveryBackend) {
-  const Bytes plain = read_testdata("pkcs12/pkcs8/plain.der");
+  const Bytes plain = testdata_bytes("pkcs12/pkcs8/plain.der");
   ASSERT_FALSE(plain.empty());
   const Password password = Password::from_utf8("kstore-pbe");
   for (const SchemeCase& c : kSchemes) {
     SCOPED_TRACE(c.file);
-    const Bytes epki_der = read_testdata(std::string("pkcs12/pkcs8/") + c.file + ".der");
+    const Bytes epki_der = testdata_bytes(std::string("pkcs12/pkcs8/") + c.file + ".der");
     auto epki = pbe::read_pbe_encrypted_key(epki_der);
     ASSERT_TRUE(epki.ok()) << epki.status().to_string();
     EXPECT_EQ(pbe::pbe_algorithm_name(epki->algorithm), c.name);
@@ -98,7 +93,7 @@ TEST(PbesSchemes, EveryOpensslSchemeDecryptsOnEveryBackend) {
 TEST(PbesSchemes, WrongPasswordIsBadPasswordForEveryScheme) {
   for (const SchemeCase& c : kSchemes) {
     SCOPED_TRACE(c.file);
-    const Bytes epki_der = read_testdata(std::string("pkcs12/pkcs8/") + c.file + ".der");
+    const Bytes epki_der = testdata_bytes(std::string("pkcs12/pkcs8/") + c.file + ".der");
     auto unsealed = unseal_private_key(SealedKey{KeyProtection::kPkcs12Shrouded, epki_der},
                                        Password::from_utf8("not-the-password"));
     ASSERT_FALSE(unsealed.ok());
@@ -112,7 +107,7 @@ TEST(PbesSchemes, IterationsAboveTheLimitAreRefusedBeforeDeriving) {
   limits.max_kdf_iterations = 2047;  // the fixtures use OpenSSL's 2048
   for (const SchemeCase& c : kSchemes) {
     SCOPED_TRACE(c.file);
-    const Bytes epki_der = read_testdata(std::string("pkcs12/pkcs8/") + c.file + ".der");
+    const Bytes epki_der = testdata_bytes(std::string("pkcs12/pkcs8/") + c.file + ".der");
     auto unsealed =
         unseal_private_key(SealedKey{KeyProtection::kPkcs12Shrouded, epki_der}, Password::from_utf8("kstore-pbe"),
                            limits);
@@ -247,7 +242,7 @@ TEST(PbesAlgorithmIdentifier, RefusalsNameTheProblem) {
 
 // Keys sealed by kstore open again, for every scheme kstore writes.
 TEST(PbesSchemes, SealThenUnsealForEveryWritableScheme) {
-  const Bytes plain = read_testdata("pkcs12/pkcs8/plain.der");
+  const Bytes plain = testdata_bytes("pkcs12/pkcs8/plain.der");
   const PbeEncryption cases[] = {
       {},  // the default: PBES2, HmacSHA256, AES-256
       {PbeScheme::kPbes2, HashAlgorithm::kSha1, Pbes2Cipher::kAes128Cbc},
@@ -281,7 +276,7 @@ TEST(PbesSchemes, SealThenUnsealForEveryWritableScheme) {
 // The default seal is what JDK 17+ writes: PBES2, PBKDF2-HmacSHA256 with a
 // 20-byte salt, 10000 iterations, keyLength 32, AES-256-CBC.
 TEST(PbesSchemes, DefaultSealIsTheJdkModernLayout) {
-  const Bytes plain = read_testdata("pkcs12/pkcs8/plain.der");
+  const Bytes plain = testdata_bytes("pkcs12/pkcs8/plain.der");
   auto sealed = seal_private_key(StoreType::kPkcs12, plain, Password::from_utf8("changeit"));
   ASSERT_TRUE(sealed.ok()) << sealed.status().to_string();
   EXPECT_EQ(sealed->protection, KeyProtection::kPkcs12Shrouded);

@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 
@@ -19,18 +17,14 @@
 #include "kstore/pkcs12.h"
 #include "kstore/sealing.h"
 #include "support/json.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
 namespace json = testing::json;
 
-const std::string kDir = std::string(KSTORE_TESTDATA_DIR) + "/pkcs12/";
-
-Bytes read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+const std::string kDir = testing::testdata_path("pkcs12/");
 
 std::string sha256(ByteView b) { return to_hex(crypto::digest(crypto::HashAlg::kSha256, b)); }
 
@@ -55,9 +49,8 @@ struct Fixture {
 
 Fixture load_fixture(const std::string& name) {
   Fixture f;
-  f.file = read_file(kDir + name + ".p12");
-  const Bytes ref = read_file(kDir + name + ".ref.json");
-  auto parsed = json::parse(as_chars(ref));
+  f.file = testing::file_bytes(kDir + name + ".p12");
+  auto parsed = json::parse(testing::file_text(kDir + name + ".ref.json"));
   EXPECT_TRUE(parsed.ok()) << parsed.status().to_string();
   if (parsed.ok()) f.ref = std::move(parsed).value();
   f.password = Password::from_utf8(f.ref["password"].as_string());

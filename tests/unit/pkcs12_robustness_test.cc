@@ -4,9 +4,6 @@
 // kstore can attribute say which password is at fault.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "crypto/crypto.h"
 #include "der/reader.h"
 #include "der/writer.h"
@@ -15,16 +12,12 @@
 #include "kstore/sealing.h"
 #include "pbe/pbe_oids.h"
 #include "pkcs12/mac.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
-Bytes read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-Bytes fixture(const std::string& name) { return read_file(std::string(KSTORE_TESTDATA_DIR) + "/pkcs12/" + name); }
+Bytes fixture(const std::string& name) { return testing::testdata_bytes("pkcs12/" + name); }
 
 const Password kChangeit = Password::from_utf8("changeit");
 

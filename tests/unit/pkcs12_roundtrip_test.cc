@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
+#include <optional>
 
 #include "base/utf.h"
 #include "crypto/crypto.h"
@@ -24,18 +24,14 @@
 #include "pkcs12/safe_contents.h"
 #include "support/corpus.h"
 #include "support/json.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
 namespace fs = std::filesystem;
 
-Bytes read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-Bytes fixture(const std::string& name) { return read_file(std::string(KSTORE_TESTDATA_DIR) + "/pkcs12/" + name); }
+Bytes fixture(const std::string& name) { return testing::testdata_bytes("pkcs12/" + name); }
 
 std::string sha256(ByteView b) { return to_hex(crypto::digest(crypto::HashAlg::kSha256, b)); }
 
@@ -111,19 +107,21 @@ const Source kSources[] = {
     {"corpus:openjdk-params/os2.p12", "changeit"},
 };
 
-Bytes source_bytes(const Source& s) {
+// A source's bytes; none for a corpus file when the corpus is not there.
+std::optional<Bytes> source_bytes(const Source& s) {
   const std::string p = s.path;
-  if (p.rfind("corpus:", 0) == 0) return read_file(testing::corpus::corpus_dir() + "/" + p.substr(7));
-  return fixture(p);
+  if (p.rfind("corpus:", 0) != 0) return fixture(p);
+  if (!testing::corpus::available()) return std::nullopt;
+  return testing::file_bytes(testing::corpus::corpus_dir() + "/" + p.substr(7));
 }
 
 TEST(Pkcs12RoundTrip, LoadSaveLoadIsEquivalent) {
   for (const Source& s : kSources) {
     SCOPED_TRACE(s.path);
-    const Bytes file = source_bytes(s);
-    if (file.empty()) continue;  // corpus not available
+    const std::optional<Bytes> file = source_bytes(s);
+    if (!file) continue;  // corpus not available
     const Password pw = Password::from_utf8(s.password);
-    auto first = load_keystore(file, &pw);
+    auto first = load_keystore(*file, &pw);
     ASSERT_TRUE(first.ok()) << first.status().to_string();
     auto saved = save_keystore(*first, pw);
     ASSERT_TRUE(saved.ok()) << saved.status().to_string();
@@ -328,7 +326,7 @@ TEST(Pkcs12Writer, EveryProfileReadsBackWithItsProtection) {
   for (const ProfileCase& c : kProfiles) {
     SCOPED_TRACE(pkcs12_profile_name(c.profile));
     const fs::path path = save_with_profile(c.profile, kChangeit, std::string(pkcs12_profile_name(c.profile)) + ".p12");
-    const Bytes saved = read_file(path.string());
+    const Bytes saved = testing::file_bytes(path);
     auto back = load_keystore(saved, &kChangeit);
     ASSERT_TRUE(back.ok()) << back.status().to_string();
     const Pkcs12Protection& p = *back->pkcs12_protection();
@@ -406,8 +404,7 @@ std::string jdk_dump(const std::string& jdk_bin, const fs::path& path, const std
   const std::string cmd = "SP_B64=" + password_b64 + " " + jdk_bin + "/java -cp '" + classes +
                           "' KeyStoreDump PKCS12 '" + path.string() + "' > '" + out.string() + "' 2>/dev/null";
   if (std::system(cmd.c_str()) != 0) return "";
-  const Bytes text = read_file(out.string());
-  return std::string(as_chars(text));
+  return testing::file_text(out);
 }
 
 void expect_jdk_sees_everything(const std::string& jdk_bin, const fs::path& path, const std::string& password_b64,
@@ -417,7 +414,7 @@ void expect_jdk_sees_everything(const std::string& jdk_bin, const fs::path& path
   auto view = testing::json::parse(out);
   ASSERT_TRUE(view.ok()) << out;
   ASSERT_EQ((*view)["load"].as_string(), "ok") << out;
-  auto ours = load_keystore(read_file(path.string()), &pw);
+  auto ours = load_keystore(testing::file_bytes(path), &pw);
   ASSERT_TRUE(ours.ok());
   ASSERT_EQ((*view)["entries"].size(), ours->size()) << out;
   for (const testing::json::Value& e : (*view)["entries"].as_array()) {

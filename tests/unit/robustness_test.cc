@@ -36,9 +36,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -58,16 +56,14 @@
 #include "kstore/sealing.h"
 #include "pbe/pbe_oids.h"
 #include "pkcs12/mac.h"
+#include "support/fixtures.h"
 
 namespace kstore {
 namespace {
 
 const Password kPassword = Password::from_utf8("changeit");
 
-Bytes read_testdata(const std::string& name) {
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/" + name, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using testing::testdata_bytes;
 
 bool is_input_error(ErrorCode code) {
   switch (code) {
@@ -125,7 +121,7 @@ struct KeyMaterial {
 const KeyMaterial& key_material() {
   static const KeyMaterial material = [] {
     KeyMaterial m;
-    auto store = load_keystore(read_testdata("jks/chain.jks"), &kPassword);
+    auto store = load_keystore(testdata_bytes("jks/chain.jks"), &kPassword);
     EXPECT_TRUE(store.ok()) << store.status().to_string();
     const Entry* leaf = store->find("leaf");
     const Entry* ca = store->find("trusted-ca");
@@ -208,12 +204,12 @@ const std::vector<Fixture>& fixtures() {
     // Real producers. JKS/JCEKS digests are cheap, so these load with their
     // password too; the PKCS#12 files use 2048..100000 iterations and are
     // loaded without one.
-    f.push_back({"jks/chain.jks", read_testdata("jks/chain.jks"), StoreType::kJks, true, true});
-    f.push_back({"jks/mixed.jceks", read_testdata("jks/mixed.jceks"), StoreType::kJceks, true, true});
-    f.push_back({"pkcs12/jdk17_modern.p12", read_testdata("pkcs12/jdk17_modern.p12"), StoreType::kPkcs12, true, false});
-    f.push_back({"pkcs12/jdk17_legacy.p12", read_testdata("pkcs12/jdk17_legacy.p12"), StoreType::kPkcs12, true, false});
-    f.push_back({"pkcs12/ossl_legacy.p12", read_testdata("pkcs12/ossl_legacy.p12"), StoreType::kPkcs12, true, false});
-    f.push_back({"pkcs12/ossl_plain.p12", read_testdata("pkcs12/ossl_plain.p12"), StoreType::kPkcs12, false, false});
+    f.push_back({"jks/chain.jks", testdata_bytes("jks/chain.jks"), StoreType::kJks, true, true});
+    f.push_back({"jks/mixed.jceks", testdata_bytes("jks/mixed.jceks"), StoreType::kJceks, true, true});
+    f.push_back({"pkcs12/jdk17_modern.p12", testdata_bytes("pkcs12/jdk17_modern.p12"), StoreType::kPkcs12, true, false});
+    f.push_back({"pkcs12/jdk17_legacy.p12", testdata_bytes("pkcs12/jdk17_legacy.p12"), StoreType::kPkcs12, true, false});
+    f.push_back({"pkcs12/ossl_legacy.p12", testdata_bytes("pkcs12/ossl_legacy.p12"), StoreType::kPkcs12, true, false});
+    f.push_back({"pkcs12/ossl_plain.p12", testdata_bytes("pkcs12/ossl_plain.p12"), StoreType::kPkcs12, false, false});
     return f;
   }();
   return all;

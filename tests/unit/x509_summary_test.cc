@@ -2,22 +2,16 @@
 // by testdata/x509/make.sh (OpenSSL), with expected values from openssl x509.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "kstore/x509.h"
+#include "support/fixtures.h"
 
 namespace kstore::x509 {
 namespace {
 
-Bytes read_fixture(const std::string& name) {
-  std::ifstream in(std::string(KSTORE_TESTDATA_DIR) + "/x509/" + name, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 Bytes der_of(const std::string& name) {
-  auto certs = parse_certificates(read_fixture(name));
+  auto certs = parse_certificates(testing::testdata_bytes("x509/" + name));
   EXPECT_TRUE(certs.ok()) << certs.status().to_string();
   if (!certs.ok() || certs->size() != 1) return {};
   return (*certs)[0];
@@ -124,8 +118,7 @@ std::string unescape(const std::string& s) {
 // names.tsv: X500Principal.getName() and toString() of every fixture's
 // subject, printed by JDK 17 (testdata/x509/PrintNames.java).
 TEST(X509Summary, SubjectNamesMatchJdk17) {
-  const Bytes tsv = read_fixture("names.tsv");
-  std::istringstream in(std::string(tsv.begin(), tsv.end()));
+  std::istringstream in(testing::testdata_text("x509/names.tsv"));
   std::string line;
   int compared = 0;
   while (std::getline(in, line)) {
