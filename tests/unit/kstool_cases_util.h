@@ -61,11 +61,11 @@ class CaseFolder {
   // from `stores`, stdin/ with the password files the cases name, home/.
   void prepare(const ScratchDir& dir, const std::string& stores, const std::vector<std::string>& inputs,
                const std::vector<std::string>& password_files) const {
-    for (const std::string& name : inputs) write_bytes(dir.file(name), slurp(stores + "/" + name));
+    for (const std::string& name : inputs) write_bytes(dir.file(name), kstore::testing::file_text(stores + "/" + name));
     ::mkdir(dir.file("stdin").c_str(), 0755);
     ::mkdir(dir.file("home").c_str(), 0755);
     for (const std::string& name : password_files)
-      write_bytes(dir.file("stdin/" + name), slurp(dir_ + "/stdin/" + name));
+      write_bytes(dir.file("stdin/" + name), kstore::testing::file_text(dir_ + "/stdin/" + name));
   }
 
   RunResult run(const std::string& program, const RecordedCase& c, const ScratchDir& dir) const {
@@ -79,7 +79,7 @@ class CaseFolder {
   std::string expected_text(const std::string& name, const std::string& ext, bool* deliberate = nullptr) const {
     const std::string own = dir_ + "/kstool-expected/" + name + "." + ext;
     if (deliberate) *deliberate = exists(own);
-    return slurp(exists(own) ? own : dir_ + "/expected/" + name + "." + ext);
+    return kstore::testing::file_text(exists(own) ? own : dir_ + "/expected/" + name + "." + ext);
   }
 
   bool differs_on_purpose(const std::string& name) const { return exists(dir_ + "/kstool-expected/" + name + ".rc"); }

@@ -248,14 +248,14 @@ TEST(KstoolConf, PrependsAllThenCommandWords) {
 TEST(KstoolHelp, ListUsageMatchesKeytool) {
   std::ostringstream err;
   kstool::print_usage(err, Command::kList);
-  const std::string expected = kstool_test::slurp(std::string(KSTORE_TESTDATA_DIR) + "/fixtures/expected/help_list.err");
+  const std::string expected = kstore::testing::testdata_text("fixtures/expected/help_list.err");
   EXPECT_EQ(expected, err.str());
 }
 
 TEST(KstoolHelp, GeneralHelpMatchesKeytool) {
   std::ostringstream err;
   kstool::print_usage(err, std::nullopt);
-  const std::string expected = kstool_test::slurp(std::string(KSTORE_TESTDATA_DIR) + "/fixtures/expected/help_help.err");
+  const std::string expected = kstore::testing::testdata_text("fixtures/expected/help_help.err");
   EXPECT_EQ(expected, err.str());
 }
 
@@ -435,7 +435,7 @@ TEST(KstoolPassword, ConsoleEmptyLineIsNoPassword) {
 
 // ---- the binary: behaviours only kstool has --------------------------------------------
 
-const std::string kFixtures = std::string(KSTORE_TESTDATA_DIR) + "/fixtures";
+const std::string kFixtures = kstore::testing::testdata_path("fixtures");
 
 TEST(KstoolBinary, UnimplementedCommandSaysSo) {
   kstool_test::RunResult r = kstool_test::run_kstool({"-gencrl", "-keystore", "stores/basic.jks", "-storepass", "changeit"},
@@ -452,7 +452,7 @@ TEST(KstoolBinary, DefaultKeystoreIsInHome) {
 }
 
 TEST(KstoolBinary, MalformedFileNamesFileFormatAndPlace) {
-  const std::string good = kstool_test::slurp(kFixtures + "/stores/basic.jks");
+  const std::string good = kstore::testing::file_text(kFixtures + "/stores/basic.jks");
   const std::string path = ::testing::TempDir() + "/kstool_truncated.jks";
   {
     std::ofstream f(path, std::ios::binary);

@@ -13,9 +13,7 @@ namespace {
 
 using kstool_test::RunResult;
 using kstool_test::ScratchDir;
-using kstool_test::slurp;
-
-const std::string kTestdata = KSTORE_TESTDATA_DIR;
+using kstore::testing::testdata_text;
 
 RunResult list(const ScratchDir& dir, const std::string& store, const std::string& password = "changeit") {
   return kstool_test::run_kstool({"-list", "-keystore", store, "-storepass", password}, dir.path(), {});
@@ -23,10 +21,10 @@ RunResult list(const ScratchDir& dir, const std::string& store, const std::strin
 
 TEST(KstoolHints, FileCutShort) {
   ScratchDir dir;
-  for (const auto& [name, source] : {std::pair<std::string, std::string>{"cut.jks", "/sample/sample.jks"},
-                                     {"cut.p12", "/pkcs12/jdk17_modern.p12"}}) {
+  for (const auto& [name, source] : {std::pair<std::string, std::string>{"cut.jks", "sample/sample.jks"},
+                                     {"cut.p12", "pkcs12/jdk17_modern.p12"}}) {
     SCOPED_TRACE(name);
-    const std::string whole = slurp(kTestdata + source);
+    const std::string whole = testdata_text(source);
     kstool_test::write_bytes(dir.file(name), whole.substr(0, whole.size() * 2 / 3));
     const RunResult r = list(dir, name);
     EXPECT_EQ(1, r.exit_code);
@@ -37,7 +35,7 @@ TEST(KstoolHints, FileCutShort) {
 
 TEST(KstoolHints, LengthNoFileCouldHoldIsNotACut) {
   ScratchDir dir;
-  std::string bytes = slurp(kTestdata + "/sample/sample.jks");
+  std::string bytes = testdata_text("sample/sample.jks");
   // The entry count (offset 8) made 2^31 - 1: entries no file could hold,
   // so the count is wrong, not the file cut.
   bytes[8] = '\x7f';
@@ -61,7 +59,7 @@ TEST(KstoolHints, PemGivenAsKeystore) {
 
 TEST(KstoolHints, NameSaysAnotherFormat) {
   ScratchDir dir;
-  kstool_test::write_bytes(dir.file("store.jks"), slurp(kTestdata + "/pkcs12/jdk17_modern.p12"));
+  kstool_test::write_bytes(dir.file("store.jks"), testdata_text("pkcs12/jdk17_modern.p12"));
   const RunResult wrong = list(dir, "store.jks", "not-the-password");
   EXPECT_EQ(1, wrong.exit_code);
   EXPECT_EQ("keytool error: java.io.IOException: keystore password was incorrect\n", wrong.out);
@@ -73,7 +71,7 @@ TEST(KstoolHints, NameSaysAnotherFormat) {
 TEST(KstoolHints, PasswordInAnEncodingKeytoolDoesNotTry) {
   ScratchDir dir;
   const RunResult ok = kstool_test::run_kstool(
-      {"-list", "-keystore", kTestdata + "/pkcs12/jdk25_nonascii_legacy.p12", "-storepass", "p\xC3\xA4ssw\xC3\xB6rd\xE2\x82\xAC"},
+      {"-list", "-keystore", kstore::testing::testdata_path("pkcs12/jdk25_nonascii_legacy.p12"), "-storepass", "p\xC3\xA4ssw\xC3\xB6rd\xE2\x82\xAC"},
       dir.path(), {});
   EXPECT_EQ(0, ok.exit_code) << ok.out << ok.err;
   EXPECT_NE(std::string::npos, ok.err.find("kstool: hint: the password opened ")) << ok.err;

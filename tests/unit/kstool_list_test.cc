@@ -18,9 +18,9 @@
 namespace {
 
 using kstool_test::run_kstool;
-using kstool_test::slurp;
+using kstore::testing::file_text;
 
-const std::string kFixtures = std::string(KSTORE_TESTDATA_DIR) + "/fixtures";
+const std::string kFixtures = kstore::testing::testdata_path("fixtures");
 
 struct FixtureCase {
   std::string name;
@@ -74,9 +74,9 @@ struct Expectation {
 
 Expectation expectation(const std::string& name, const std::string& ext) {
   const std::string base = kFixtures + "/kstool-expected/" + name + "." + ext;
-  if (exists(base)) return {slurp(base), false};
-  if (exists(base + ".prefix")) return {slurp(base + ".prefix"), true};
-  return {slurp(kFixtures + "/expected/" + name + "." + ext), false};
+  if (exists(base)) return {file_text(base), false};
+  if (exists(base + ".prefix")) return {file_text(base + ".prefix"), true};
+  return {file_text(kFixtures + "/expected/" + name + "." + ext), false};
 }
 
 void check_stream(const char* what, const Expectation& want, const std::string& actual) {
@@ -130,12 +130,12 @@ TEST(KstoolFixtures, ShowHiddenListsWhatTheJdkDoesNotSee) {
     const kstool_test::RunResult r =
         run_kstool(args, kFixtures, {"HOME=/nonexistent-home", "KSTORE_NOW_MS=" + c.now_ms});
     EXPECT_EQ(0, r.exit_code) << r.out << r.err;
-    const std::string keytool_out = slurp(kFixtures + "/expected/" + c.name + ".out");
+    const std::string keytool_out = file_text(kFixtures + "/expected/" + c.name + ".out");
     ASSERT_EQ(keytool_out, r.out.substr(0, keytool_out.size()));
     const std::string rest = r.out.substr(keytool_out.size());
     EXPECT_EQ(0u, rest.find("kstool: entries the JDK does not see: 1\n\n")) << rest;
     EXPECT_NE(std::string::npos, rest.find("Not visible to the JDK: ")) << rest;
-    EXPECT_EQ(slurp(kFixtures + "/expected/" + c.name + ".err"), r.err);
+    EXPECT_EQ(file_text(kFixtures + "/expected/" + c.name + ".err"), r.err);
   }
 }
 

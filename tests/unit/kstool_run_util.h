@@ -9,10 +9,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/fixtures.h"
 
 namespace kstool_test {
 
@@ -21,13 +22,6 @@ struct RunResult {
   std::string err;
   int exit_code = -1;
 };
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs `program` (an absolute path). `env` entries are NAME=VALUE; TZ=UTC
 // and LC_ALL=C.UTF-8 come first, so a later entry can override them.
@@ -65,8 +59,8 @@ inline RunResult run_program(const std::string& program, const std::vector<std::
   ::waitpid(pid, &status, 0);
   ::close(out_fd);
   ::close(err_fd);
-  result.out = slurp(out_tmpl);
-  result.err = slurp(err_tmpl);
+  result.out = kstore::testing::file_text(out_tmpl);
+  result.err = kstore::testing::file_text(err_tmpl);
   ::unlink(out_tmpl);
   ::unlink(err_tmpl);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -24,8 +24,8 @@ using kstool_test::RunResult;
 using kstool_test::ScratchDir;
 using kstool_test::SecretKeys;
 
-const CaseFolder kSecret(std::string(KSTORE_TESTDATA_DIR) + "/secret");
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const CaseFolder kSecret(kstore::testing::testdata_path("secret"));
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 const std::vector<std::string> kInputs = {"mixed.jks",         "mixed.jceks",       "mixed.p12",
                                           "legacy.p12",        "openssl_aes.p12",   "openssl_legacy.p12",
                                           "openssl_nokeys.p12", "openssl_nomac.p12", "empty.p12",

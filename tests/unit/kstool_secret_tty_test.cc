@@ -12,14 +12,14 @@ namespace {
 
 using kstool_test::ScratchDir;
 using kstool_test::TerminalSession;
-using kstool_test::slurp;
+using kstore::testing::file_text;
 
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 
 TEST(KstoolSecretTerminal, ImportPassAsksTwiceWithoutEcho) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.p12"), slurp(kStores + "/mixed.p12"));
+  kstool_test::write_bytes(dir.file("mixed.p12"), file_text(kStores + "/mixed.p12"));
   TerminalSession s(dir, {"-importpass", "-keystore", "mixed.p12", "-storepass", "changeit", "-alias", "typed"});
   if (!s.started()) GTEST_SKIP() << "no pseudo-terminal available";
   ASSERT_TRUE(s.wait_for("Enter the password to be stored:  "));
@@ -35,14 +35,14 @@ TEST(KstoolSecretTerminal, ImportPassAsksTwiceWithoutEcho) {
   for (const char* secret : {"secret1", "secret2"})
     EXPECT_EQ(std::string::npos, s.shown().find(secret)) << secret << " was echoed:\n" << s.shown();
   std::map<std::string, kstool_test::EntryContent> entries;
-  ASSERT_EQ("", kstool_test::describe_store(slurp(dir.file("mixed.p12")), "changeit", {"changeit"}, entries));
+  ASSERT_EQ("", kstool_test::describe_store(file_text(dir.file("mixed.p12")), "changeit", {"changeit"}, entries));
   EXPECT_EQ("PBEWithMD5AndDES:secret1", entries["typed"].key);
 }
 
 TEST(KstoolSecretTerminal, StorePasswdAsksTheNewPasswordTwiceWithoutEcho) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"));
   TerminalSession s(dir, {"-storepasswd", "-keystore", "mixed.jks"});
   if (!s.started()) GTEST_SKIP() << "no pseudo-terminal available";
   ASSERT_TRUE(s.wait_for("Enter keystore password:  "));
@@ -55,7 +55,7 @@ TEST(KstoolSecretTerminal, StorePasswdAsksTheNewPasswordTwiceWithoutEcho) {
   for (const char* secret : {"changeit", "newpass1"})
     EXPECT_EQ(std::string::npos, s.shown().find(secret)) << secret << " was echoed:\n" << s.shown();
   std::map<std::string, kstool_test::EntryContent> entries;
-  EXPECT_EQ("", kstool_test::describe_store(slurp(dir.file("mixed.jks")), "newpass1", {"changeit", "keypass2"},
+  EXPECT_EQ("", kstool_test::describe_store(file_text(dir.file("mixed.jks")), "newpass1", {"changeit", "keypass2"},
                                             entries));
 }
 

@@ -16,9 +16,9 @@
 namespace {
 
 using kstool_test::ScratchDir;
-using kstool_test::slurp;
+using kstore::testing::file_text;
 
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 
 // Bytes typed on a terminal (one line at a time: nothing is "ready" beyond
 // the line being read), or piped (everything is ready at once).
@@ -69,7 +69,7 @@ InProcessRun run_typed(std::vector<std::string> args, const std::string& typed) 
 
 std::set<std::string> aliases_of(const std::string& path) {
   std::map<std::string, kstool_test::EntryContent> entries;
-  EXPECT_EQ("", kstool_test::describe_store(slurp(path), "changeit", {"changeit", "keypass2"}, entries));
+  EXPECT_EQ("", kstool_test::describe_store(file_text(path), "changeit", {"changeit", "keypass2"}, entries));
   std::set<std::string> out;
   for (const auto& [alias, c] : entries)
     if (alias != "<format>") out.insert(alias);
@@ -96,8 +96,8 @@ TEST(KstoolReplyPrompt, TypedLinesAnswerOneQuestionEach) {
 
 TEST(KstoolWritePrompts, OverwriteDeclinedThenNewName) {
   ScratchDir dir;
-  kstool_test::write_bytes(dir.file("basic.jks"), slurp(kStores + "/basic.jks"));
-  kstool_test::write_bytes(dir.file("mixed.p12"), slurp(kStores + "/mixed.p12"));
+  kstool_test::write_bytes(dir.file("basic.jks"), file_text(kStores + "/basic.jks"));
+  kstool_test::write_bytes(dir.file("mixed.p12"), file_text(kStores + "/mixed.p12"));
   const InProcessRun r = run_typed({"-importkeystore", "-srckeystore", dir.file("basic.jks"), "-srcstorepass", "changeit",
                                     "-destkeystore", dir.file("mixed.p12"), "-deststorepass", "changeit", "-srcalias",
                                     "mykey", "-destalias", "LEAF"},
@@ -114,12 +114,12 @@ TEST(KstoolWritePrompts, OverwriteDeclinedThenNewName) {
 
 TEST(KstoolWritePrompts, OverwriteDeclinedThenCancelled) {
   ScratchDir dir;
-  kstool_test::write_bytes(dir.file("mixed.p12"), slurp(kStores + "/mixed.p12"));
-  kstool_test::write_bytes(dir.file("dest.p12"), slurp(kStores + "/mixed.p12"));
+  kstool_test::write_bytes(dir.file("mixed.p12"), file_text(kStores + "/mixed.p12"));
+  kstool_test::write_bytes(dir.file("dest.p12"), file_text(kStores + "/mixed.p12"));
   // All six entries exist in the destination: overwrite the first, cancel
   // the second, and the four others see the end of input (= no, then no
   // new name: kstool stops without writing).
-  const std::string before = slurp(dir.file("dest.p12"));
+  const std::string before = file_text(dir.file("dest.p12"));
   const InProcessRun stopped =
       run_typed({"-importkeystore", "-srckeystore", dir.file("mixed.p12"), "-srcstorepass", "changeit", "-destkeystore",
                  dir.file("dest.p12"), "-deststorepass", "changeit"},
@@ -128,7 +128,7 @@ TEST(KstoolWritePrompts, OverwriteDeclinedThenCancelled) {
   EXPECT_NE(std::string::npos, stopped.err.find("Entry for alias leaf successfully imported.\n"));
   EXPECT_NE(std::string::npos, stopped.err.find("Entry for alias ec256 not imported.\n"));
   EXPECT_NE(std::string::npos, stopped.out.find("no new alias name was given"));
-  EXPECT_TRUE(before == slurp(dir.file("dest.p12"))) << "a stopped import must not write";
+  EXPECT_TRUE(before == file_text(dir.file("dest.p12"))) << "a stopped import must not write";
 
   // One alias, cancelled: nothing imported, not a failure.
   const InProcessRun cancelled =
@@ -141,7 +141,7 @@ TEST(KstoolWritePrompts, OverwriteDeclinedThenCancelled) {
 
 TEST(KstoolWritePrompts, TypedAliasesForDeleteAndChangeAlias) {
   ScratchDir dir;
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"));
   const InProcessRun del = run_typed({"-delete", "-keystore", dir.file("mixed.jks"), "-storepass", "changeit"}, "DSA\n");
   EXPECT_EQ(0, del.exit_code) << del.out;
   const InProcessRun ren =

@@ -27,12 +27,12 @@ namespace {
 
 using kstool_test::RunResult;
 using kstool_test::ScratchDir;
-using kstool_test::slurp;
+using kstore::testing::file_text;
 
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 
 kstore::Result<kstore::Keystore> load(const std::string& path) {
-  const std::string bytes = slurp(path);
+  const std::string bytes = file_text(path);
   const kstore::Password password = kstore::Password::from_utf8("changeit");
   return kstore::load_keystore(kstore::ByteView(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()),
                                &password);
@@ -123,7 +123,7 @@ void kill_during_writes(const std::string& store, const std::string& alias, int 
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
   const std::string path = dir.file(store);
-  kstool_test::write_bytes(path, slurp(kStores + "/" + store));
+  kstool_test::write_bytes(path, file_text(kStores + "/" + store));
   kstore::Result<kstore::Keystore> first = load(path);
   ASSERT_TRUE(first.ok());
   std::set<std::string> current = aliases(*first);
@@ -161,7 +161,7 @@ TEST(KstoolWriteSafety, SigkillLeavesOldOrNewPkcs12) { kill_during_writes("mixed
 TEST(KstoolWriteSafety, ConcurrentChangesAreAllKept) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("many.jks"), slurp(kStores + "/many.jks"));
+  kstool_test::write_bytes(dir.file("many.jks"), file_text(kStores + "/many.jks"));
   const std::vector<std::string> deleted = {"mike", "november", "oscar", "papa"};
   const std::vector<std::string> renamed = {"quebec", "romeo", "sierra", "tango"};
   std::vector<RunResult> results(deleted.size() + renamed.size());
@@ -195,7 +195,7 @@ TEST(KstoolWriteSafety, ConcurrentImportsIntoANewStoreAreAllKept) {
   // others wait on the folder's lock, then on the new file's.
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"));
   const std::vector<std::string> aliases_to_import = {"dsa", "ec256", "ed25519", "leaf", "rootca", "interca"};
   std::vector<RunResult> results(aliases_to_import.size());
   std::vector<std::thread> runs;
@@ -222,7 +222,7 @@ mode_t mode_of(const std::string& path) {
 TEST(KstoolWriteSafety, ModeKeptAndNewStoresPrivate) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"), 0640);
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"), 0640);
   EXPECT_EQ(0, kstool(dir, {"-delete", "-keystore", "mixed.jks", "-storepass", "changeit", "-alias", "dsa"}).exit_code);
   EXPECT_EQ(0640u, mode_of(dir.file("mixed.jks")));
   const mode_t old_umask = ::umask(0);  // kstool must not rely on the umask for a new store
@@ -242,7 +242,7 @@ TEST(KstoolWriteSafety, ModeKeptAndNewStoresPrivate) {
 TEST(KstoolWriteSafety, InPlaceBackupsAreNumbered) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  const std::string original = slurp(kStores + "/basic.jks");
+  const std::string original = file_text(kStores + "/basic.jks");
   kstool_test::write_bytes(dir.file("ks.jks"), original);
   const std::vector<std::string> migrate = {"-importkeystore", "-srckeystore", "ks.jks", "-destkeystore", "ks.jks",
                                             "-srcstorepass", "changeit"};
@@ -250,14 +250,14 @@ TEST(KstoolWriteSafety, InPlaceBackupsAreNumbered) {
   EXPECT_EQ(0, first.exit_code) << first.out << first.err;
   EXPECT_NE(std::string::npos,
             first.err.find("Migrated \"ks.jks\" to PKCS12. The JKS keystore is backed up as \"ks.jks.old\".\n"));
-  EXPECT_TRUE(original == slurp(dir.file("ks.jks.old")));
-  const std::string migrated = slurp(dir.file("ks.jks"));
+  EXPECT_TRUE(original == file_text(dir.file("ks.jks.old")));
+  const std::string migrated = file_text(dir.file("ks.jks"));
   const RunResult second = kstool(dir, migrate);
   EXPECT_EQ(0, second.exit_code) << second.out << second.err;
   EXPECT_NE(std::string::npos,
             second.err.find("The original keystore \"ks.jks\" is backed up as \"ks.jks.old2\"...\n"));
-  EXPECT_TRUE(migrated == slurp(dir.file("ks.jks.old2")));
-  EXPECT_TRUE(original == slurp(dir.file("ks.jks.old")));
+  EXPECT_TRUE(migrated == file_text(dir.file("ks.jks.old2")));
+  EXPECT_TRUE(original == file_text(dir.file("ks.jks.old")));
 }
 
 // The entries a command does not touch, compared field by field.
@@ -285,8 +285,8 @@ TEST(KstoolWriteSafety, UntouchedEntriesKeepTheirProtectedBytes) {
     SCOPED_TRACE(store);
     ScratchDir dir;
     ASSERT_FALSE(dir.path().empty());
-    kstool_test::write_bytes(dir.file(store), slurp(kStores + "/" + store));
-    kstool_test::write_bytes(dir.file("trust.jks"), slurp(kStores + "/trust.jks"));
+    kstool_test::write_bytes(dir.file(store), file_text(kStores + "/" + store));
+    kstool_test::write_bytes(dir.file("trust.jks"), file_text(kStores + "/trust.jks"));
     kstore::Result<kstore::Keystore> before = load(dir.file(store));
     ASSERT_TRUE(before.ok());
     // -delete and -changealias of one entry; no key password given for the
@@ -324,7 +324,7 @@ TEST(KstoolWriteSafety, EntriesTheJdkDoesNotSeeComeBackUnchanged) {
   ASSERT_FALSE(dir.path().empty());
   kstool_test::write_bytes(
       dir.file("found.p12"),
-      slurp(std::string(KSTORE_TESTDATA_DIR) + "/fuzz/regressions/fuzz_roundtrip/pkcs12_invisible_keybag_named_like_a_ca"));
+      kstore::testing::testdata_text("fuzz/regressions/fuzz_roundtrip/pkcs12_invisible_keybag_named_like_a_ca"));
   kstore::Result<kstore::Keystore> before = load(dir.file("found.p12"));
   ASSERT_TRUE(before.ok()) << before.status().to_string();
   const kstore::Entry* hidden = before->find("CN=kstore JDK CA,O=kstore");

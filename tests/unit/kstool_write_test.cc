@@ -29,8 +29,8 @@ using kstool_test::RecordedCase;
 using kstool_test::RunResult;
 using kstool_test::ScratchDir;
 
-const CaseFolder kWrite(std::string(KSTORE_TESTDATA_DIR) + "/write");
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const CaseFolder kWrite(kstore::testing::testdata_path("write"));
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 
 // Key passwords the cases use: the store password, keypass2 (fixtures),
 // newpass1 (-destkeypass).

@@ -15,14 +15,14 @@ namespace {
 
 using kstool_test::ScratchDir;
 using kstool_test::TerminalSession;
-using kstool_test::slurp;
+using kstore::testing::file_text;
 
-const std::string kStores = std::string(KSTORE_TESTDATA_DIR) + "/fixtures/stores";
+const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
 
 TEST(KstoolWriteTerminal, StorePasswordIsNotEchoedAliasIs) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"));
   TerminalSession s(dir, {"-changealias", "-keystore", "mixed.jks", "-alias", "dsa"});
   if (!s.started()) GTEST_SKIP() << "no pseudo-terminal available";
   ASSERT_TRUE(s.wait_for("Enter keystore password:  "));
@@ -33,7 +33,7 @@ TEST(KstoolWriteTerminal, StorePasswordIsNotEchoedAliasIs) {
   EXPECT_EQ(std::string::npos, s.shown().find("changeit")) << "the password was echoed:\n" << s.shown();
   EXPECT_NE(std::string::npos, s.shown().find("TypedAlias"));
   std::map<std::string, kstool_test::EntryContent> entries;
-  ASSERT_EQ("", kstool_test::describe_store(slurp(dir.file("mixed.jks")), "changeit", {"changeit", "keypass2"}, entries));
+  ASSERT_EQ("", kstool_test::describe_store(file_text(dir.file("mixed.jks")), "changeit", {"changeit", "keypass2"}, entries));
   EXPECT_EQ(1u, entries.count("typedalias"));
   EXPECT_EQ(0u, entries.count("dsa"));
 }
@@ -41,7 +41,7 @@ TEST(KstoolWriteTerminal, StorePasswordIsNotEchoedAliasIs) {
 TEST(KstoolWriteTerminal, ImportAsksEachPasswordWithoutEcho) {
   ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  kstool_test::write_bytes(dir.file("mixed.jks"), slurp(kStores + "/mixed.jks"));
+  kstool_test::write_bytes(dir.file("mixed.jks"), file_text(kStores + "/mixed.jks"));
   TerminalSession s(dir, {"-importkeystore", "-srckeystore", "mixed.jks", "-destkeystore", "new.p12"});
   if (!s.started()) GTEST_SKIP() << "no pseudo-terminal available";
   ASSERT_TRUE(s.wait_for("Enter destination keystore password:  "));
@@ -57,7 +57,7 @@ TEST(KstoolWriteTerminal, ImportAsksEachPasswordWithoutEcho) {
   for (const char* secret : {"secret1", "changeit", "keypass2\r"})
     EXPECT_EQ(std::string::npos, s.shown().find(secret)) << secret << " was echoed:\n" << s.shown();
   std::map<std::string, kstool_test::EntryContent> entries;
-  EXPECT_EQ("", kstool_test::describe_store(slurp(dir.file("new.p12")), "secret1", {"secret1"}, entries));
+  EXPECT_EQ("", kstool_test::describe_store(file_text(dir.file("new.p12")), "secret1", {"secret1"}, entries));
   EXPECT_EQ(8u, entries.size());  // 7 entries and the format
 }
 

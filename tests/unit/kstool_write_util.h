@@ -67,7 +67,8 @@ inline std::map<std::string, std::string> snapshot(const std::string& dir) {
   while (dirent* ent = ::readdir(d)) {
     const std::string name = ent->d_name;
     struct stat st {};
-    if (::stat((dir + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode)) files[name] = slurp(dir + "/" + name);
+    if (::stat((dir + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      files[name] = kstore::testing::file_text(dir + "/" + name);
   }
   ::closedir(d);
   return files;

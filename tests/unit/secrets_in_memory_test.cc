@@ -22,10 +22,10 @@
 #include <vector>
 
 #include "kstool_run_util.h"
-#include "kstore/file.h"
 #include "kstore/keystore.h"
 #include "kstore/password.h"
 #include "kstore/sealing.h"
+#include "support/fixtures.h"
 
 namespace {
 
@@ -93,10 +93,9 @@ class SecretsInMemory : public ::testing::Test {
     char tmpl[] = "/tmp/kstore_secrets_XXXXXX";
     ASSERT_NE(::mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
-    auto bytes = kstore::read_file(std::string(KSTORE_TESTDATA_DIR) + "/sample/sample.jks");
-    ASSERT_TRUE(bytes.ok()) << bytes.status().to_string();
+    const kstore::Bytes bytes = kstore::testing::testdata_bytes("sample/sample.jks");
     const kstore::Password sample_pw = kstore::Password::from_utf8("changeit");
-    auto sample = kstore::load_keystore(*bytes, &sample_pw);
+    auto sample = kstore::load_keystore(bytes, &sample_pw);
     ASSERT_TRUE(sample.ok()) << sample.status().to_string();
     // "JKS" and "PKCS12": the sample's trusted certificates under the store
     // password (no key has to change format). "keys.jks": the sample's key
@@ -150,7 +149,8 @@ class SecretsInMemory : public ::testing::Test {
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     // The run must really have used the password: an unchecked load prints this.
     EXPECT_EQ(r.err.find("has NOT been verified"), std::string::npos) << r.err;
-    std::string memory = kstool_test::slurp(dump);
+    // No dump at all is the failure below, not a missing-file error.
+    std::string memory = std::filesystem::exists(dump) ? kstore::testing::file_text(dump) : std::string();
     EXPECT_GT(memory.size(), 4096u) << "the preloaded library wrote no dump";
     ::unlink(dump.c_str());
     return memory;
