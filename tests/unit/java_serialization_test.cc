@@ -1,6 +1,7 @@
 // The bounded Java serialization codec used for JCEKS secret keys
 // (Java Object Serialization Specification §6.4).
 #include "jks/java_serialization.h"
+#include "support/truncation.h"
 
 #include <gtest/gtest.h>
 
@@ -251,12 +252,11 @@ TEST(JavaSerial, EveryTruncationFailsCleanly) {
   ASSERT_TRUE(w.new_string("name").ok());
   ASSERT_TRUE(w.byte_array(as_bytes("0123456789")).ok());
   SecretBytes bytes = std::move(w).take();
-  for (size_t len = 0; len < bytes.size(); ++len) {
-    SCOPED_TRACE(len);
-    auto r = read_stream(bytes.view().first(len), Limits{});
+  testing::for_each_truncation(bytes.view(), [](ByteView prefix, size_t) {
+    auto r = read_stream(prefix, Limits{});
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), ErrorCode::kMalformed);
-  }
+  });
 }
 
 TEST(JavaSerial, CheckClassNamesTheDifference) {

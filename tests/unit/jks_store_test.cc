@@ -18,6 +18,7 @@
 #include "jks/jks_format.h"
 #include "pbe/jks_key_protector.h"
 #include "support/fixtures.h"
+#include "support/truncation.h"
 
 namespace kstore::jks {
 namespace {
@@ -183,20 +184,20 @@ TEST(JksFixtures, WrongKeyPasswordIsBadPassword) {
 
 TEST(JksFixtures, EveryTruncationFailsCleanly) {
   for (const char* name : {"chain.jks", "mixed.jceks"}) {
+    SCOPED_TRACE(name);
     const Bytes good = fixture(name);
     const Password pw = Password::from_utf8("changeit");
-    for (size_t len = 0; len < good.size(); ++len) {
-      SCOPED_TRACE(std::string(name) + " truncated to " + std::to_string(len));
-      auto ks = load(backend(), ByteView(good).first(len), type_of(name), &pw, Limits{});
+    ASSERT_NO_FATAL_FAILURE(kstore::testing::for_each_truncation(good, [&](ByteView prefix, size_t len) {
+      auto ks = load(backend(), prefix, type_of(name), &pw, Limits{});
       ASSERT_FALSE(ks.ok());
       // The file ends early wherever it is cut: kTruncated, which kstool
       // explains as a file cut short.
       EXPECT_EQ(ks.status().code(), ErrorCode::kTruncated) << ks.status().to_string();
       // Without a password the digest is never read, as in the JDK: only a
       // cut inside the entries fails.
-      auto unchecked = load(backend(), ByteView(good).first(len), type_of(name), nullptr, Limits{});
+      auto unchecked = load(backend(), prefix, type_of(name), nullptr, Limits{});
       EXPECT_EQ(unchecked.ok(), len >= good.size() - kDigestSize) << unchecked.status().to_string();
-    }
+    }));
   }
 }
 

@@ -10,6 +10,7 @@
 #include "kstore/x509.h"
 #include "support/fixtures.h"
 #include "support/must.h"
+#include "support/truncation.h"
 
 namespace kstore::keytool {
 namespace {
@@ -84,12 +85,11 @@ TEST(KeytoolAlgorithmVerdicts, AgreeWithTheCertificateText) {
 
 TEST(KeytoolAlgorithmVerdicts, MalformedCertificatesFailCleanly) {
   const Bytes der = fixture_certificate(kFixtures / "rsa1024_sha1.pem");
-  for (size_t len = 0; len < der.size(); len += 7) {
-    SCOPED_TRACE(len);
-    Result<AlgorithmVerdicts> v = algorithm_verdicts(ByteView(der).first(len));
+  testing::for_each_truncation(der, 7, [](ByteView prefix, size_t) {
+    Result<AlgorithmVerdicts> v = algorithm_verdicts(prefix);
     ASSERT_FALSE(v.ok());
     EXPECT_EQ(v.status().code(), ErrorCode::kMalformed);
-  }
+  });
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "support/corpus.h"
 #include "support/fixtures.h"
 #include "support/time_zone.h"
+#include "support/truncation.h"
 
 namespace kstore::keytool {
 namespace {
@@ -95,12 +96,11 @@ TEST(KeytoolCertificateText, EveryTruncationFailsCleanly) {
   auto certs = parse_certificates(as_bytes(pem));
   ASSERT_TRUE(certs.ok());
   const Bytes& der = (*certs)[0];
-  for (size_t len = 0; len < der.size(); ++len) {
-    SCOPED_TRACE(len);
-    auto text = certificate_text(ByteView(der).first(len));
+  testing::for_each_truncation(der, [](ByteView prefix, size_t) {
+    auto text = certificate_text(prefix);
     ASSERT_FALSE(text.ok());
     EXPECT_EQ(text.status().code(), ErrorCode::kMalformed);
-  }
+  });
 }
 
 TEST(KeytoolCertificateText, CorruptedBytesNeverCrash) {

@@ -13,6 +13,7 @@
 #include "pbe/pbe_oids.h"
 #include "pkcs12/mac.h"
 #include "support/fixtures.h"
+#include "support/truncation.h"
 
 namespace kstore {
 namespace {
@@ -255,11 +256,10 @@ TEST(Pkcs12Robustness, EveryTruncationFailsCleanly) {
   for (const char* name : {"jdk17_legacy.p12", "ossl_nokeys.p12", "jdk17_passwordless.p12"}) {
     SCOPED_TRACE(name);
     const Bytes good = fixture(name);
-    for (size_t len = 0; len < good.size(); ++len) {
-      SCOPED_TRACE(len);
-      expect_clean_failure(load_keystore(ByteView(good).first(len), &kChangeit));
-      expect_clean_failure(load_keystore(ByteView(good).first(len), nullptr));
-    }
+    testing::for_each_truncation(good, [](ByteView prefix, size_t) {
+      expect_clean_failure(load_keystore(prefix, &kChangeit));
+      expect_clean_failure(load_keystore(prefix, nullptr));
+    });
   }
 }
 

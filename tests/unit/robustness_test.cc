@@ -57,6 +57,7 @@
 #include "pbe/pbe_oids.h"
 #include "pkcs12/mac.h"
 #include "support/fixtures.h"
+#include "support/truncation.h"
 
 namespace kstore {
 namespace {
@@ -394,10 +395,9 @@ TEST(Robustness, EveryTruncationFailsCleanly) {
   for (const Fixture& f : fixtures()) {
     SCOPED_TRACE(f.name);
     Failures failures("truncation of " + f.name);
-    // Every length up to 4 KB; beyond that the first and last 256 and every 7th.
-    for (size_t len = 0; len < f.bytes.size(); ++len) {
-      if (f.bytes.size() > 4096 && len > 256 && len + 256 < f.bytes.size() && len % 7 != 0) continue;
-      const ByteView bad = ByteView(f.bytes).first(len);
+    testing::for_each_truncation(f.bytes, [&](ByteView bad, size_t len) {
+      // Every length up to 4 KB; beyond that the first and last 256 and every 7th.
+      if (f.bytes.size() > 4096 && len > 256 && len + 256 < f.bytes.size() && len % 7 != 0) return;
       const std::string where = "length " + std::to_string(len);
       auto without = load_without_password(bad);
       if (!without.ok() && !is_input_error(without.status().code()))
@@ -406,11 +406,11 @@ TEST(Robustness, EveryTruncationFailsCleanly) {
       // (the JDK does not read the digest then).
       if (without.ok() && (f.type == StoreType::kPkcs12 || len + jks::kDigestSize < f.bytes.size()))
         failures.add(where, " (no password): truncated file loaded");
-      if (!f.own_password) continue;
+      if (!f.own_password) return;
       auto with = load_keystore(bad, &kPassword);
       if (with.ok()) failures.add(where, " (password): truncated file loaded");
       else if (!is_input_error(with.status().code())) failures.add(where, " (password): ", with.status().to_string());
-    }
+    });
   }
 }
 

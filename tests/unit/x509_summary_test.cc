@@ -6,6 +6,7 @@
 
 #include "kstore/x509.h"
 #include "support/fixtures.h"
+#include "support/truncation.h"
 
 namespace kstore::x509 {
 namespace {
@@ -94,12 +95,11 @@ TEST(X509Pem, RoundTripsAndReadsDer) {
 
 TEST(X509Summary, EveryTruncationFailsCleanly) {
   const Bytes leaf = der_of("leaf.pem");
-  for (size_t len = 0; len < leaf.size(); ++len) {
-    SCOPED_TRACE(len);
-    auto s = summarize(ByteView(leaf).first(len));
+  testing::for_each_truncation(leaf, [](ByteView prefix, size_t) {
+    auto s = summarize(prefix);
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.status().code(), ErrorCode::kMalformed);
-  }
+  });
 }
 
 std::string unescape(const std::string& s) {
