@@ -3,16 +3,18 @@
 // trips, and keytool reading what kstore writes.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
+#include <cctype>
+#include <string>
+#include <vector>
 
-#include "support/corpus.h"
-#include "support/must.h"
 #include "crypto/crypto.h"
 #include "jks/jks.h"
 #include "jks/sealed_object.h"
 #include "pbe/jce_pbe.h"
+#include "support/corpus.h"
 #include "support/fixtures.h"
+#include "support/keytool_import.h"
+#include "support/must.h"
 #include "support/truncation.h"
 
 namespace kstore::jks {
@@ -230,7 +232,7 @@ TEST(JceksWrite, SealedKeyBytesMustBeExactlyOneStream) {
 }
 
 TEST(JceksKeytool, ReadsWhatKstoreWrites) {
-  if (std::system("command -v keytool >/dev/null 2>&1") != 0) GTEST_SKIP() << "keytool not installed";
+  if (!kstore::testing::have_keytool()) GTEST_SKIP() << "keytool not installed";
   const Password pw = Password::from_utf8("changeit");
   SealParams params;
   params.jceks_iterations = 10000;
@@ -259,19 +261,10 @@ TEST(JceksKeytool, ReadsWhatKstoreWrites) {
   ks.append(*source.find("cert"));
   auto saved = save(backend(), ks, pw, Limits{});
   ASSERT_TRUE(saved.ok()) << saved.status().to_string();
-  const std::string dir = ::testing::TempDir();
-  const std::string path = dir + "/kstore_written.jceks";
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(saved->data()), saved->size());
-  const std::string dest = dir + "/kstore_jceks_import.p12";
-  const std::string log = dir + "/kstore_jceks_import.log";
-  std::remove(dest.c_str());
-  const std::string cmd = "keytool -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC -importkeystore -noprompt -srckeystore '" + path +
-                          "' -srcstoretype JCEKS -srcstorepass changeit -destkeystore '" + dest +
-                          "' -deststoretype PKCS12 -deststorepass changeit > '" + log + "' 2>&1";
-  const int rc = std::system(cmd.c_str());
-  const std::string out = kstore::testing::file_text(log);
-  EXPECT_EQ(rc, 0) << out;
-  EXPECT_NE(out.find("5 entries successfully imported, 0 entries failed or cancelled"), std::string::npos) << out;
+  const kstore::testing::KeytoolImport imported = kstore::testing::keytool_import(*saved, "JCEKS", "changeit");
+  EXPECT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("5 entries successfully imported, 0 entries failed or cancelled"), std::string::npos)
+      << imported.output;
 }
 
 }  // namespace
