@@ -42,6 +42,7 @@ namespace {
 bool is_input_error(ErrorCode code) {
   switch (code) {
     case ErrorCode::kMalformed:
+    case ErrorCode::kTruncated:
     case ErrorCode::kUnknownFormat:
     case ErrorCode::kIntegrityFailure:
     case ErrorCode::kBadPassword:

@@ -20,6 +20,7 @@ void check_parse_error(const Status& status, const char* what) {
   if (status.ok()) return;
   switch (status.code()) {
     case ErrorCode::kMalformed:
+    case ErrorCode::kTruncated:
     case ErrorCode::kUnsupported:
     case ErrorCode::kLimitExceeded:
       return;
