@@ -26,17 +26,13 @@ using kstool_test::SecretKeys;
 
 const CaseFolder kSecret(kstore::testing::testdata_path("secret"));
 const std::string kStores = kstore::testing::testdata_path("fixtures/stores");
-const std::vector<std::string> kInputs = {"mixed.jks",         "mixed.jceks",       "mixed.p12",
-                                          "legacy.p12",        "openssl_aes.p12",   "openssl_legacy.p12",
-                                          "openssl_nokeys.p12", "openssl_nomac.p12", "empty.p12",
-                                          "zero.bin",          "garbage.bin"};
 // Key passwords the cases use: the fixtures' (changeit, keypass2), the new
 // ones (newpass1, keypass1, abc, and a non-ASCII one JKS takes), the one
 // PKCS#12 ignores (other11).
 const std::vector<std::string> kKeyPasswords = {"changeit", "keypass2", "newpass1", "keypass1",
                                                 "abc",      "other11",  "p\xc3\xa4ssw\xc3\xb6rd1"};
 
-void prepare(const ScratchDir& dir) { kSecret.prepare(dir, kStores, kInputs, {"newpass.txt"}); }
+void prepare(const ScratchDir& dir) { kSecret.prepare(dir, kStores, kstool_test::secret_inputs(), {"newpass.txt"}); }
 
 // Keys made at random differ from keytool's; password entries and every
 // key a case only re-protects do not.

@@ -26,9 +26,17 @@ namespace kstool_test {
 
 // The keystores of testdata/fixtures/stores the write cases start from.
 inline const std::vector<std::string>& write_inputs() {
-  static const std::vector<std::string> names = {"mixed.jks", "mixed.jceks", "mixed.p12",
-                                                 "basic.jks", "trust.jks",   "many.jks",
-                                                 "empty.jks", "zero.bin",    "garbage.bin"};
+  static const std::vector<std::string> names = {"mixed.jks", "mixed.jceks", "mixed.p12",   "basic.jks",
+                                                 "trust.jks", "many.jks",    "empty.jks",   "zero.bin",
+                                                 "garbage.bin", "weak.jks",  "passwordless.p12"};
+  return names;
+}
+
+// The keystores testdata/secret/make.sh copies into each case's folder.
+inline const std::vector<std::string>& secret_inputs() {
+  static const std::vector<std::string> names = {
+      "mixed.jks",          "mixed.jceks",        "mixed.p12", "legacy.p12", "openssl_aes.p12", "openssl_legacy.p12",
+      "openssl_nokeys.p12", "openssl_nomac.p12", "empty.p12", "zero.bin",   "garbage.bin"};
   return names;
 }
 

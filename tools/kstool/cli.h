@@ -121,6 +121,9 @@ struct Invocation {
   bool nowarn = false;
   // kstool's own options (README, "Extensions"); keytool's help does not list them.
   bool show_hidden = false;        // -showhidden: -list also lists the entries the JDK does not see
+  // -strict: where keytool exits 0 although it did not do everything asked
+  // (entries not imported, no usable store password), exit 1 with an error.
+  bool strict = false;
 
   // -J<option> arguments (the Java launcher's), in order, without the "-J".
   std::vector<std::string> jvm_options;

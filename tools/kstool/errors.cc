@@ -62,6 +62,12 @@ Outcome library_failure(const kstore::Status& status) {
   }
 }
 
+Outcome store_password_given_up(bool strict, std::ostream& err) {
+  if (strict) return Outcome::exception("Too many failures - try later");
+  err << "Too many failures - try later\n";
+  return Outcome::exit(0);
+}
+
 Outcome jdk_refusal(const kstore::JdkRefusal& refusal) {
   return Outcome::error(kstore::jdk_exception_class(refusal.exception), refusal.message);
 }

@@ -1,6 +1,7 @@
 // The one place where kstore errors become keytool's "keytool error:" lines.
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include "kstore/jdk_refusal.h"
@@ -29,6 +30,12 @@ Outcome load_failure(const kstore::Status& status, const LoadContext& ctx);
 // Any other kstore failure inside a command, as "java.lang.Exception: <message>"
 // unless the code has a more specific Java counterpart.
 Outcome library_failure(const kstore::Status& status);
+
+// keytool's store-password prompt after three unusable answers (doCommands,
+// the commands that may write): keytool prints "Too many failures - try
+// later" on stderr and returns normally, exit 0, having done nothing. That is
+// what kstool does, unless `strict` (-strict): then it is an error, exit 1.
+Outcome store_password_given_up(bool strict, std::ostream& err);
 
 // A refusal the JDK would make (kstore/jdk_refusal.h), as its exception.
 Outcome jdk_refusal(const kstore::JdkRefusal& refusal);

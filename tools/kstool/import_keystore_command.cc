@@ -1,8 +1,9 @@
 // -importkeystore: keytool's doImportKeyStore (JDK 17), with its messages,
-// prompts and order, over kstore. Differences kept on purpose (README,
-// "Differences from keytool"): where keytool ends with a
-// NullPointerException at a prompt that gets no input, or exits 0 although
-// entries were not imported, kstool fails with a message and exit 1.
+// prompts and order, over kstore. Where keytool ends with a
+// NullPointerException at a prompt that gets no input, kstool fails with a
+// message and exit 1 (README, "Differences from keytool"). Where keytool
+// exits 0 although entries were not imported, so does kstool; -strict makes
+// that exit 1.
 #include <sys/stat.h>
 
 #include <string>
@@ -183,8 +184,8 @@ Outcome run_import_keystore(Context& ctx) {
     KSTOOL_TRY(import_all(run, failed));
   }
   KSTOOL_TRY(save_destination(ctx, in_place, src, dest));
-  // keytool exits 0 here; a script needs to know that entries are missing.
-  if (failed > 0) {
+  // keytool exits 0 here; -strict tells a script that entries are missing.
+  if (failed > 0 && inv.strict) {
     return Outcome::exception(format_integer(static_cast<int64_t>(failed)) +
                               (failed == 1 ? " entry was" : " entries were") +
                               " not imported (see the messages above); the keystore was written with the others");

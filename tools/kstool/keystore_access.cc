@@ -107,7 +107,7 @@ Outcome prompt_store_password(Context& ctx, StorePasswordPrompt prompt, const ch
       out.password.reset();
     }
   }
-  if (!out.password) return Outcome::exception("Too many failures - try later");
+  if (!out.password) return store_password_given_up(ctx.inv.strict, ctx.io.err);
   return Outcome::ok();
 }
 

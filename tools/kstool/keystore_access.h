@@ -20,9 +20,8 @@ enum class StorePasswordPrompt {
   // the store without an integrity check.
   kOnce,
   // Commands that write the store: up to three tries of at least 6
-  // characters. keytool then prints "Too many failures - try later" on
-  // stderr and exits 0 having done nothing; kstool fails with that message
-  // (exit 1), so that a script notices (README, Differences from keytool).
+  // characters, then keytool's "Too many failures - try later" on stderr
+  // and exit 0 having done nothing (errors.h: store_password_given_up).
   kUntilValid,
 };
 

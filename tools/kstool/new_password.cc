@@ -1,6 +1,7 @@
 // Prompts for passwords about to be set (new_password.h).
 #include "new_password.h"
 
+#include "errors.h"
 #include "terminal.h"
 
 namespace kstool {
@@ -45,9 +46,7 @@ Outcome new_store_password(Context& ctx, std::optional<Password> given, const ch
     }
     if (confirmed(ctx, typed)) out = std::move(typed);
   }
-  // keytool prints this on stderr and exits 0 with nothing done; kstool
-  // fails so that a script notices (README, Differences from keytool).
-  if (!out) return Outcome::exception("Too many failures - try later");
+  if (!out) return store_password_given_up(ctx.inv.strict, ctx.io.err);
   return Outcome::ok();
 }
 

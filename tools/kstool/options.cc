@@ -80,6 +80,7 @@ const std::vector<OptionRow>& option_table() {
       {"-debug", K::kSeenBefore, {}, std::nullopt, nullptr, nullptr},
       // kstool's own (README, "Extensions").
       {"-showhidden", K::kFlag, &I::show_hidden, std::nullopt, nullptr, nullptr},
+      {"-strict", K::kFlag, &I::strict, std::nullopt, nullptr, nullptr},
   };
   return rows;
 }
