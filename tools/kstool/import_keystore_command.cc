@@ -17,6 +17,7 @@
 #include "kstore/file.h"
 #include "reply_prompt.h"
 #include "text.h"
+#include "weak_algorithms.h"
 
 namespace kstool {
 namespace {
@@ -68,6 +69,14 @@ Outcome import_one(ImportRun& run, const std::string& alias, ImportResult& resul
   auto presealed = run.presealed.find(e);
   KSTOOL_TRY(convert_for_destination(ctx, dest, rec, dest_alias, run.seal_params, converted, store_failure,
                                      presealed == run.presealed.end() ? nullptr : &presealed->second));
+  // keytool checks the entry's certificate before it stores the entry, so
+  // an entry the destination then refuses is checked too.
+  if (!e->chain.empty()) {
+    check_weak_certificate(ctx, "<" + dest_alias + ">", e->chain[0].encoded, [&dest](kstore::ByteView der) {
+      const Entry* owner = dest.jdk().certificate_owner(der);
+      return owner != nullptr && owner->type == kstore::EntryType::kTrustedCert;
+    });
+  }
   if (!store_failure.empty()) {
     ctx.io.err << "Problem importing entry for alias " << alias << ": " << store_failure << ".\n"
                << "Entry for alias " << alias << " not imported.\n";
@@ -155,11 +164,17 @@ Outcome save_destination(Context& ctx, bool in_place, const OpenedKeystore& src,
   if (dest.pkcs12_property_error) return *dest.pkcs12_property_error;
   KSTOOL_TRY(save_keystore_file(ctx, dest.ks));
   if (!in_place) return Outcome::ok();
-  if (src.type == dest.ks.type) {
+  // keytool probes the file it wrote and the backup for their real types
+  // (KeyStore.getInstance(File)), whatever -srcstoretype and -deststoretype
+  // named: a PKCS#12 file read as "jks" and written back as PKCS#12 is
+  // backed up, not migrated.
+  const kstore::StoreType was = src.store.type();
+  const kstore::StoreType now = dest.ks.store.type();
+  if (was == now) {
     ctx.late_warnings.push_back("The original keystore \"" + src_path + "\" is backed up as \"" + backup + "\"...");
   } else {
-    ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + dest.ks.type_name + ". The " + src.type_name +
-                                " keystore is backed up as \"" + backup + "\".");
+    ctx.late_warnings.push_back("Migrated \"" + src_path + "\" to " + kstore::store_type_name(now) + ". The " +
+                                kstore::store_type_name(was) + " keystore is backed up as \"" + backup + "\".");
   }
   return Outcome::ok();
 }

@@ -22,10 +22,10 @@
 #include "keystore_access.h"
 #include "kstore/file.h"
 #include "kstore/java_string.h"
-#include "kstore/keytool/algorithm_verdicts.h"
 #include "kstore/keytool/certificate_text.h"
 #include "kstore/x509.h"
 #include "text.h"
+#include "weak_algorithms.h"
 
 namespace kstool {
 namespace {
@@ -36,44 +36,9 @@ using kstore::Result;
 
 constexpr const char* kStars = "*******************************************";
 
-// ---- weak algorithms (Main.checkWeakConstraint, JDK 17 texts) --------------
-
-using kstore::keytool::AlgorithmStrength;
-
-// Main.isTrustedCert: getCertificateAlias(cert) names a trusted-certificate
-// entry. When a key entry holds the same certificate and comes first in the
-// JDK's enumeration order, the certificate does not count as trusted.
-class TrustedCertificates {
- public:
-  explicit TrustedCertificates(const OpenedKeystore& ks) : owners_(ks.jdk()) {}
-  bool contains(kstore::ByteView der) const {
-    const Entry* e = owners_.owner(der);
-    return e != nullptr && e->type == EntryType::kTrustedCert;
-  }
-
- private:
-  kstore::JdkCertificateOwners owners_;
-};
-
+// The certificates -list prints are checked against the listed store.
 void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::string& label, kstore::ByteView der) {
-  Result<kstore::keytool::AlgorithmVerdicts> v = kstore::keytool::algorithm_verdicts(der);
-  if (!v.ok()) return;
-  // No need to check the signature of a trust anchor.
-  if (!trusted.contains(der)) {
-    if (v->signature.strength == AlgorithmStrength::kDisabled)
-      ctx.warnings.push_back(label + " uses the " + v->signature.text +
-                             " signature algorithm which is considered a security risk and is disabled.");
-    if (v->signature.strength == AlgorithmStrength::kWeak)
-      ctx.warnings.push_back(label + " uses the " + v->signature.text +
-                             " signature algorithm which is considered a security risk. This algorithm will be "
-                             "disabled in a future update.");
-  }
-  if (v->public_key.strength == AlgorithmStrength::kDisabled)
-    ctx.warnings.push_back(label + " uses a " + v->public_key.text +
-                           " which is considered a security risk and is disabled.");
-  if (v->public_key.strength == AlgorithmStrength::kWeak)
-    ctx.warnings.push_back(label + " uses a " + v->public_key.text +
-                           " which is considered a security risk. This key size will be disabled in a future update.");
+  check_weak_certificate(ctx, label, der, [&](kstore::ByteView d) { return trusted.contains(d); });
 }
 
 Outcome print_certificate(const Context& ctx, const TrustedCertificates& trusted, const std::string& alias,
