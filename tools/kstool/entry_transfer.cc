@@ -101,9 +101,11 @@ Outcome convert_for_destination(Context& ctx, const OpenedKeystore& dest, const 
     return Outcome::ok();
   }
 
+  // In a password-less PKCS#12 store a key keeps the password it was opened
+  // with (keytool's isPasswordlessKeyStore), whatever the store password.
+  const Password* store_password = dest.password && !dest.jdk().passwordless() ? &*dest.password : nullptr;
   const Password& password = kstore::password_for_imported_key(
-      dest.type, ctx.inv.destkeypass ? &*ctx.inv.destkeypass : nullptr, dest.password ? &*dest.password : nullptr,
-      *rec.key_password);
+      dest.type, ctx.inv.destkeypass ? &*ctx.inv.destkeypass : nullptr, store_password, *rec.key_password);
   auto seal = [&]() -> kstore::Result<kstore::SealedKey> {
     if (presealed != nullptr && *presealed->password == password) return presealed->key;
     const kstore::CryptoBackend crypto = ctx.env.crypto_backend;

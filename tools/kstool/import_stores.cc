@@ -85,15 +85,6 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
   ks.store = kstore::Keystore(kstore::format_of(*type));
   out.created = true;
 
-  std::optional<Password> given;
-  if (inv.storepass) {
-    given = inv.storepass->clone();
-  } else if (in_place_password != nullptr) {
-    given = in_place_password->clone();
-  }
-  KSTOOL_TRY(new_store_password(ctx, std::move(given), out.password_prompt, ks.password));
-  ignore_pkcs12_key_password(ctx, ks, inv.keypass, "-keypass");
-  ignore_pkcs12_key_password(ctx, ks, inv.destkeypass, "-destkeypass");
   if (ks.store.type() == StoreType::kPkcs12) {
     kstore::Result<kstore::Pkcs12Protection> protection = pkcs12_protection_of(inv);
     if (protection.ok()) {
@@ -102,6 +93,20 @@ Outcome open_destination_keystore(Context& ctx, bool in_place, const Password* i
       out.pkcs12_property_error = Outcome::error("java.lang.IllegalArgumentException", protection.status().message());
     }
   }
+
+  std::optional<Password> given;
+  if (inv.storepass) {
+    given = inv.storepass->clone();
+  } else if (in_place_password != nullptr) {
+    given = in_place_password->clone();
+  }
+  // A new PKCS#12 store with neither a MAC nor encrypted certificates
+  // (-J-Dkeystore.pkcs12.macAlgorithm=NONE and certProtectionAlgorithm=NONE)
+  // needs no password, and keytool asks for none.
+  if (!given && ks.jdk().passwordless()) return Outcome::ok();
+  KSTOOL_TRY(new_store_password(ctx, std::move(given), out.password_prompt, ks.password));
+  ignore_pkcs12_key_password(ctx, ks, inv.keypass, "-keypass");
+  ignore_pkcs12_key_password(ctx, ks, inv.destkeypass, "-destkeypass");
   return Outcome::ok();
 }
 
