@@ -30,7 +30,15 @@ struct RecordedCase {
 
 inline void PrintTo(const RecordedCase& c, std::ostream* os) { *os << c.name; }
 
-inline std::string case_name(const ::testing::TestParamInfo<RecordedCase>& info) { return info.param.name; }
+// The test's name: the case's, with "_prompted" for its answered-per-prompt run.
+inline std::string case_name(const ::testing::TestParamInfo<RecordedCase>& info) {
+  std::string name = info.param.name;
+  for (char& ch : name)
+    if (ch == '.') ch = '_';
+  return name;
+}
+
+constexpr const char* kPrompted = ".prompted";
 
 // A folder of recorded cases: <dir>/cases.tsv, stdin/, expected/, kstool-expected/.
 class CaseFolder {
@@ -57,6 +65,18 @@ class CaseFolder {
     return cases;
   }
 
+  // The cases record_cases.sh also ran answering one line per prompt, named
+  // "<case>.prompted": their expected files are expected/<case>.prompted.*.
+  std::vector<RecordedCase> load_prompted() const {
+    std::vector<RecordedCase> cases;
+    for (RecordedCase& c : load()) {
+      if (!exists(dir_ + "/expected/" + c.name + kPrompted + ".rc")) continue;
+      c.name += kPrompted;
+      cases.push_back(std::move(c));
+    }
+    return cases;
+  }
+
   // A scratch folder as record_cases.sh prepares it: the input keystores
   // from `stores`, stdin/ with the password files the cases name, home/.
   void prepare(const ScratchDir& dir, const std::string& stores, const std::vector<std::string>& inputs,
@@ -68,10 +88,13 @@ class CaseFolder {
       write_bytes(dir.file("stdin/" + name), kstore::testing::file_text(dir_ + "/stdin/" + name));
   }
 
+  // Runs a case: its input piped at once, or for a "<case>.prompted" case
+  // one line per prompt.
   RunResult run(const std::string& program, const RecordedCase& c, const ScratchDir& dir) const {
     std::vector<std::string> env = {"HOME=" + dir.file("home")};
     if (c.env != "-") env.push_back(c.env);
     const std::string stdin_path = c.stdin_file == "-" ? "" : dir_ + "/stdin/" + c.stdin_file;
+    if (c.name.ends_with(kPrompted)) return run_answering(program, c.args, dir.path(), env, stdin_path);
     return run_program(program, c.args, dir.path(), env, stdin_path);
   }
 

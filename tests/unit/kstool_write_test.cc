@@ -55,6 +55,11 @@ TEST_P(KstoolWriteTest, MatchesKeytool) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Kstool, KstoolWriteTest, ::testing::ValuesIn(kWrite.load()), kstool_test::case_name);
+// The cases with more than one line of input, answered one line per prompt
+// as a person does (keytool reads all piped input at its first yes/no
+// question, but only what was typed so far at a terminal).
+INSTANTIATE_TEST_SUITE_P(KstoolPrompted, KstoolWriteTest, ::testing::ValuesIn(kWrite.load_prompted()),
+                         kstool_test::case_name);
 
 TEST(KstoolWriteCases, ManifestIsThere) { EXPECT_GT(kWrite.load().size(), 80u); }
 
