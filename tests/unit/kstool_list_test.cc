@@ -139,4 +139,51 @@ TEST(KstoolFixtures, ShowHiddenListsWhatTheJdkDoesNotSee) {
   }
 }
 
+// -debug: keytool prints each certificate as Java's X509Certificate
+// toString(), which kstool replaces by its -v text (kstool-expected/ holds
+// kstool's whole stdout). Everything around the certificates must still be
+// keytool's: the same framing lines in the same order, stderr and the exit
+// status byte for byte.
+std::vector<std::string> framing_lines(const std::string& out) {
+  static const char* const kFraming[] = {"Command line args: ", "Keystore type: ", "Keystore provider: ",
+                                         "Your keystore contains ", "Alias name: ", "Creation date: ",
+                                         "Entry type: ", "Certificate chain length: ", "Certificate[",
+                                         "keytool error: ", "-----BEGIN ", "*******"};
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    for (const char* prefix : kFraming) {
+      if (line.starts_with(prefix)) {
+        lines.push_back(line);
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
+// keytool's stderr without the Java stack trace under "Exception in thread".
+std::string without_stack_frames(const std::string& err) {
+  std::string kept;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);)
+    if (!line.starts_with("\t") && !line.starts_with("Caused by: ")) kept += line + "\n";
+  return kept;
+}
+
+TEST(KstoolFixtures, DebugFramesCertificatesAsKeytoolDoes) {
+  size_t checked = 0;
+  for (const FixtureCase& c : load_cases()) {
+    if (!c.name.starts_with("debug_")) continue;
+    SCOPED_TRACE(c.name);
+    ++checked;
+    const kstool_test::RunResult r =
+        run_kstool(c.args, kFixtures, {"HOME=/nonexistent-home", "KSTORE_NOW_MS=" + c.now_ms});
+    EXPECT_EQ(std::stoi(file_text(kFixtures + "/expected/" + c.name + ".rc")), r.exit_code);
+    EXPECT_EQ(without_stack_frames(file_text(kFixtures + "/expected/" + c.name + ".err")), r.err);
+    EXPECT_EQ(framing_lines(file_text(kFixtures + "/expected/" + c.name + ".out")), framing_lines(r.out));
+  }
+  EXPECT_GE(checked, 10u);
+}
+
 }  // namespace

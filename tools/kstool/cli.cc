@@ -228,6 +228,13 @@ Outcome parse_args(const std::vector<std::string>& args_in, const ParseEnvironme
   for (const std::string& a : args) {
     if (collator_equals(a, "-debug")) inv.debug = true;
   }
+  // Arrays.toString of the arguments after -conf expansion, passwords and all.
+  if (inv.debug && env.debug_out != nullptr) {
+    std::ostream& out = *env.debug_out;
+    out << "Command line args: [";
+    for (size_t i = 0; i < args.size(); ++i) out << (i == 0 ? "" : ", ") << args[i];
+    out << "]\n";
+  }
   KSTOOL_TRY(Parser(args, env, inv).run());
 
   if (!inv.command) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -146,6 +147,9 @@ struct ParseEnvironment {
   // Java system properties for ${name} in -conf files (user.home, …); the
   // -J-D ones of the command line are added to these.
   std::map<std::string, std::string> system_properties;
+  // Where -debug's "Command line args: [...]" line goes (keytool prints it
+  // on stdout while it parses); nowhere when null.
+  std::ostream* debug_out = nullptr;
 };
 
 // Parses argv[1..]. On failure the Outcome says what to print; `inv` then

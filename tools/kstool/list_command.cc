@@ -41,9 +41,10 @@ void check_weak(Context& ctx, const TrustedCertificates& trusted, const std::str
   check_weak_certificate(ctx, label, der, [&](kstore::ByteView d) { return trusted.contains(d); });
 }
 
-Outcome print_certificate(const Context& ctx, const TrustedCertificates& trusted, const std::string& alias,
-                          size_t index, kstore::ByteView der, std::ostream& out) {
-  if (ctx.inv.verbose) {
+// keytool's certificate text (`as_text`), or the certificate as PEM.
+Outcome print_certificate(const TrustedCertificates& trusted, const std::string& alias, size_t index,
+                          kstore::ByteView der, bool as_text, std::ostream& out) {
+  if (as_text) {
     // keytool prints a trust anchor's signature algorithm without the weak marker.
     kstore::keytool::CertificateTextOptions options;
     options.trusted = trusted.contains(der);
@@ -62,12 +63,17 @@ Outcome print_certificate(const Context& ctx, const TrustedCertificates& trusted
 
 // One entry; `shown_alias` is the alias as keytool prints it (as typed for
 // -alias). `note`, when set, follows the "Entry type:" line (kstool's own).
+// -debug prints the long form as -v does, where keytool prints each
+// certificate as Java's X509Certificate.toString(): kstool prints the -v text
+// (tools/kstool/README.md, "Differences from keytool"), and like keytool no
+// "Entry type:" line for a trusted certificate.
 // `label` names the entry in weak-algorithm warnings ("<alias>", or "The
 // certificate" for -alias); empty for entries keytool would not check.
 Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const TrustedCertificates& trusted, const Entry& e,
                     const std::string& shown_alias, const std::string& label, std::ostream& out,
                     const std::string* note = nullptr) {
-  const bool detailed = ctx.inv.verbose || ctx.inv.rfc;
+  const Invocation& inv = ctx.inv;
+  const bool detailed = inv.verbose || inv.rfc || inv.debug;
   const std::string date = format_medium_date(ks.creation_ms(e));
   if (detailed) {
     out << "Alias name: " << shown_alias << "\n";
@@ -92,7 +98,7 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const TrustedCertifi
         out << "Certificate chain length: " << e.chain.size() << "\n";
         for (size_t i = 0; i < e.chain.size(); ++i) {
           out << "Certificate[" << format_integer(static_cast<int64_t>(i + 1)) << "]:\n";
-          KSTOOL_TRY(print_certificate(ctx, trusted, shown_alias, i, e.chain[i].encoded, out));
+          KSTOOL_TRY(print_certificate(trusted, shown_alias, i, e.chain[i].encoded, inv.verbose || inv.debug, out));
           if (!label.empty()) check_weak(ctx, trusted, label, e.chain[i].encoded);
         }
       } else {
@@ -108,11 +114,14 @@ Outcome print_entry(Context& ctx, const OpenedKeystore& ks, const TrustedCertifi
       break;
     case EntryType::kTrustedCert:
       if (e.chain.empty()) return Outcome::error("java.security.KeyStoreException", "<" + shown_alias + "> has no certificate");
-      if (detailed) {
+      if (inv.verbose || inv.rfc) {
         out << "Entry type: trustedCertEntry\n";
         note_line();
         out << "\n";
-        KSTOOL_TRY(print_certificate(ctx, trusted, shown_alias, 0, e.chain[0].encoded, out));
+        KSTOOL_TRY(print_certificate(trusted, shown_alias, 0, e.chain[0].encoded, inv.verbose, out));
+      } else if (inv.debug) {
+        note_line();
+        KSTOOL_TRY(print_certificate(trusted, shown_alias, 0, e.chain[0].encoded, true, out));
       } else {
         out << "trustedCertEntry, \n";
         out << "Certificate fingerprint (SHA-256): " << kstore::x509::sha256_fingerprint(e.chain[0].encoded) << "\n";

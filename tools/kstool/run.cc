@@ -173,6 +173,21 @@ Outcome run_command(Invocation& inv, Io io, const Environment& env, std::vector<
   return Outcome::ok();
 }
 
+// An error under -debug: keytool prints its error line, then rethrows the
+// exception instead of exiting, so its Warning block still prints and the
+// JVM reports the exception on stderr. kstool prints that report's first
+// line; the Java stack trace under it has no counterpart (README,
+// "Differences from keytool").
+int finish_with_exception(const std::string& exception, const Invocation& inv,
+                          const std::vector<std::string>& warnings, Io io) {
+  io.out << "keytool error: " << exception << "\n";
+  io.out.flush();
+  print_warnings(inv, warnings, io.err);
+  io.err << "Exception in thread \"main\" " << exception << "\n";
+  io.err.flush();
+  return 1;
+}
+
 // Prints how the run ended, as keytool's Main.main does, and gives the exit status.
 int finish(const Outcome& outcome, const Invocation& inv, const std::vector<std::string>& warnings, Io io) {
   io.out.flush();
@@ -192,12 +207,15 @@ int finish(const Outcome& outcome, const Invocation& inv, const std::vector<std:
       io.err.flush();
       return outcome.exit_code();
     case Outcome::Kind::kUsage:
-      // JDK 17 exits inside tinyHelp(): no Warning block.
+      // JDK 17 exits inside tinyHelp(): no Warning block. With -debug it
+      // throws instead, and that exception ends the run like any error.
       if (!outcome.message().empty()) io.err << outcome.message() << "\n";
       print_usage(io.err, inv.command);
+      if (inv.debug) return finish_with_exception("java.lang.RuntimeException: NO BIG ERROR, SORRY", inv, warnings, io);
       io.err.flush();
       return 1;
     case Outcome::Kind::kError:
+      if (inv.debug) return finish_with_exception(outcome.error_text(), inv, warnings, io);
       // JDK 17 calls System.exit(1) in its error handler: no Warning block.
       io.out << "keytool error: " << outcome.error_text() << "\n";
       io.out.flush();
@@ -217,6 +235,7 @@ int run(std::vector<std::string> args, Io io, const Environment& env) {
   penv.getenv = env.getenv;
   penv.cacerts_path = env.cacerts_path;
   penv.system_properties = env.system_properties;
+  penv.debug_out = &io.out;
   Outcome parsed = parse_args(args, penv, inv);
   for (std::string& a : args) kstore::secure_wipe(a.data(), a.size());
   for (const std::string& line : inv.notices) io.err << line << "\n";
