@@ -17,6 +17,7 @@ Outcome run_gen_sec_key(Context& ctx);
 Outcome run_import_pass(Context& ctx);
 Outcome run_store_passwd(Context& ctx);
 Outcome run_key_passwd(Context& ctx);
+Outcome run_export_cert(Context& ctx);
 
 namespace {
 
@@ -40,7 +41,7 @@ const std::vector<CommandRow>& command_table() {
         kProviderPath, kV, kProtected}, &run_delete},
       {{Command::kExportCert, "-exportcert", "-export", "Exports certificate", true},
        {kRfc, kAlias, kFileOut, kKeystore, kCacerts, kStorePass, kStoreType, kProviderName, kAddProvider,
-        kProviderClass, kProviderPath, kV, kProtected}, nullptr},
+        kProviderClass, kProviderPath, kV, kProtected}, &run_export_cert},
       {{Command::kGenKeyPair, "-genkeypair", "-genkey", "Generates a key pair", true},
        {kAlias, kKeyAlg, kKeySize, kGroupName, kSigAlg, kDname, kStartDate, kExt, kValidity, kKeyPass, kKeystore,
         kSigner, kSignerKeyPass, kStorePass, kStoreType, kProviderName, kAddProvider, kProviderClass,
