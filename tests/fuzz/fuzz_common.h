@@ -72,6 +72,9 @@ struct Tolerance {
   // that certificate itself, and a save writes the bags in a new order. The
   // certificates the shorter chain lost then load as certificate-only
   // entries the JDK does not show (visible_to_jdk false); those are skipped.
+  // Such a lost certificate may take the name of another invisible entry
+  // with the same subject, which then gets a " (2)" suffix: an invisible
+  // entry's alias is compared without that suffix.
   bool order_dependent_chains = false;
   // Entries matched by alias instead of by position: the PKCS#12 writer puts
   // all key bags before all certificate bags, as the JDK does, so a store
