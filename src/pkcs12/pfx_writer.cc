@@ -1,7 +1,9 @@
 // PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
 // createSafeContent, getCertificateData and getBagAttributes
 // (docs/formats.md, "PKCS#12: what the writer produces").
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/utf.h"
 #include "der/writer.h"
@@ -170,38 +172,57 @@ class PfxWriter {
     return std::move(out).finish();
   }
 
+  // Whether a key's own certificate names itself as its issuer. The JDK's
+  // issuer walk takes the first certificate in file order whose subject is
+  // the issuer's name (docs/formats.md, "PKCS#12: chain building"), so such
+  // a certificate, when its signature does not verify, competes with the CA
+  // of the same name; written after every other certificate it can no longer
+  // win that race, and the chains read back are the chains written.
+  static bool has_self_issued_certificate(const Entry& e) {
+    if (e.type != EntryType::kPrivateKey || e.chain.empty()) return false;
+    const Result<x509::CertificateSummary> summary = x509::summarize(e.chain[0].encoded);
+    return summary.ok() && summary->subject_der == summary->issuer_der;
+  }
+
   // Certificates per entry in entry order: a key's whole chain, or the
-  // trusted certificate (getCertificateData).
+  // trusted certificate (getCertificateData); the self-issued certificates
+  // of keys last.
   Result<Bytes> cert_safe_contents() const {
+    const auto& entries = store_.entries();
+    std::vector<bool> last(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) last[i] = has_self_issued_certificate(entries[i]);
     der::Writer out;
     out.sequence([&](der::Writer& bags) {
-      const auto& entries = store_.entries();
-      for (size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        if (e.type == EntryType::kSecretKey) continue;
-        for (size_t c = 0; c < e.chain.size(); ++c) {
-          BagAttributesToWrite attrs;
-          attrs.others = other_attributes(e);
-          std::string subject;
-          if (c == 0) {
-            attrs.friendly_name = e.alias;  // the entry's alias with its case
-            attrs.local_key_id = key_ids_[i];
-            if (e.type == EntryType::kTrustedCert) {
-              if (!e.format_details.trusted_key_usages().empty()) {
-                attrs.trusted_key_usages = &e.format_details.trusted_key_usages();
-              } else if (e.visible_to_jdk) {
-                attrs.trusted_key_usages = &kAnyUsage;  // setCertificateEntry's AnyUsage
-              }
-            }
-          } else if (auto summary = x509::summarize(e.chain[c].encoded); summary.ok()) {
-            // CA certificates are named by their subject, RFC 2253 (X500Principal.getName()).
-            attrs.friendly_name = summary->subject_rfc2253;
-          }
-          write_cert_bag(bags, e.chain[c].encoded, attrs);
-        }
-      }
+      for (size_t i = 0; i < entries.size(); ++i) write_cert_bags(bags, i, last[i] ? 1 : 0);
+      for (size_t i = 0; i < entries.size(); ++i)
+        if (last[i]) write_cert_bags(bags, i, 0, 1);
     });
     return std::move(out).finish();
+  }
+
+  // The certificate bags of entry i's chain from `first` (up to `end`).
+  void write_cert_bags(der::Writer& bags, size_t i, size_t first, size_t end = SIZE_MAX) const {
+    const Entry& e = store_.entries()[i];
+    if (e.type == EntryType::kSecretKey) return;
+    for (size_t c = first; c < e.chain.size() && c < end; ++c) {
+      BagAttributesToWrite attrs;
+      attrs.others = other_attributes(e);
+      if (c == 0) {
+        attrs.friendly_name = e.alias;  // the entry's alias with its case
+        attrs.local_key_id = key_ids_[i];
+        if (e.type == EntryType::kTrustedCert) {
+          if (!e.format_details.trusted_key_usages().empty()) {
+            attrs.trusted_key_usages = &e.format_details.trusted_key_usages();
+          } else if (e.visible_to_jdk) {
+            attrs.trusted_key_usages = &kAnyUsage;  // setCertificateEntry's AnyUsage
+          }
+        }
+      } else if (auto summary = x509::summarize(e.chain[c].encoded); summary.ok()) {
+        // CA certificates are named by their subject, RFC 2253 (X500Principal.getName()).
+        attrs.friendly_name = summary->subject_rfc2253;
+      }
+      write_cert_bag(bags, e.chain[c].encoded, attrs);
+    }
   }
 
   // ContentInfo { encryptedData, EncryptedData { 0, EncryptedContentInfo {

@@ -72,6 +72,12 @@ struct Tolerance {
   // that certificate itself, and a save writes the bags in a new order. The
   // certificates the shorter chain lost then load as certificate-only
   // entries the JDK does not show (visible_to_jdk false); those are skipped.
+  // For the same reason a chain may come back as long as it was with such a
+  // self-issued certificate in the place of the one with the same subject
+  // that the first load found, or the other way round.
+  // Such a lost certificate may take the name of another invisible entry
+  // with the same subject, which then gets a " (2)" suffix: an invisible
+  // entry's alias is compared without that suffix.
   bool order_dependent_chains = false;
   // Entries matched by alias instead of by position: the PKCS#12 writer puts
   // all key bags before all certificate bags, as the JDK does, so a store
