@@ -40,6 +40,13 @@ Outcome unseal_failure(const Entry& e, const kstore::Status& status) {
                           "Given final block not properly padded. Such issues can arise if a bad key is used during "
                           "decryption.");
   }
+  if (e.key->protection == KeyProtection::kPkcs12Shrouded) {
+    // PKCS12KeyStore.engineGetKey decrypts the shrouded key bag (a CBC
+    // cipher) and wraps the padding failure of a wrong password.
+    return Outcome::error("java.security.UnrecoverableKeyException",
+                          "Get Key failed: Given final block not properly padded. Such issues can arise if a bad "
+                          "key is used during decryption.");
+  }
   return Outcome::error("java.security.UnrecoverableKeyException", "Cannot recover key");
 }
 
