@@ -48,4 +48,15 @@ std::string to_pem(ByteView der, PemLineEndings endings = PemLineEndings::kJdk17
 // Every CERTIFICATE block in PEM text, or the input itself if it is one DER certificate.
 Result<std::vector<Bytes>> parse_certificates(ByteView pem_or_der);
 
+// Certificates read as the JDK's CertificateFactory("X.509") reads a file
+// (docs/formats.md, "Certificate files"): block by block, each a BER element
+// or base64 between a "-----BEGIN …-----" line and its "-----END …-----"
+// line, with any text before a header skipped.
+// generateCertificates: none for an empty input; the certificates of a
+// PKCS #7 signedData when the first block is one; else every block, each
+// of which must be a certificate.
+Result<std::vector<Bytes>> read_certificates_as_jdk(ByteView input);
+// generateCertificate: the first block, which must be a certificate.
+Result<Bytes> read_certificate_as_jdk(ByteView input);
+
 }  // namespace kstore::x509
