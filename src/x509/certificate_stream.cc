@@ -6,6 +6,7 @@
 
 #include "der/reader.h"
 #include "kstore/x509.h"
+#include "x509/base64.h"
 
 namespace kstore::x509 {
 namespace {
@@ -16,15 +17,6 @@ constexpr int kMaxBerDepth = 64;  // the JDK recurses without a bound; kstore do
 constexpr uint8_t kSignedData[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02};
 
 bool is_space(int c) { return c == 9 || c == 10 || c == 13 || c == 32; }
-
-int base64_digit(int c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
 
 // java.util.Base64.getDecoder(): the basic alphabet, no white space (the
 // reader removed it), padding optional but only where a unit may end.

@@ -5,8 +5,19 @@
 
 #include "der/reader.h"
 #include "kstore/x509.h"
+#include "x509/base64.h"
 
 namespace kstore::x509 {
+
+int base64_digit(int c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -35,15 +46,6 @@ std::string base64(ByteView in) {
   return out;
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
 Result<Bytes> unbase64(std::string_view text) {
   Bytes out;
   uint32_t acc = 0;
@@ -55,7 +57,7 @@ Result<Bytes> unbase64(std::string_view text) {
       ++pad;
       continue;
     }
-    const int v = base64_value(c);
+    const int v = base64_digit(static_cast<unsigned char>(c));
     if (v < 0 || pad) return Status::Malformed("PEM: invalid base64 character");
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
