@@ -1,6 +1,7 @@
 // PKCS#12 PFX writer, in the JDK's layout: PKCS12KeyStore.engineStore,
 // createSafeContent, getCertificateData and getBagAttributes
 // (docs/formats.md, "PKCS#12: what the writer produces").
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "pkcs12/oids.h"
 #include "pkcs12/pkcs12.h"
 #include "pkcs12/safe_contents.h"
+#include "x509/certificate.h"
 
 namespace kstore::pkcs12 {
 namespace {
@@ -180,8 +182,9 @@ class PfxWriter {
   // win that race, and the chains read back are the chains written.
   static bool has_self_issued_certificate(const Entry& e) {
     if (e.type != EntryType::kPrivateKey || e.chain.empty()) return false;
-    const Result<x509::CertificateSummary> summary = x509::summarize(e.chain[0].encoded);
-    return summary.ok() && summary->subject_der == summary->issuer_der;
+    // The parser's borrowed views suffice: no names rendered on the save path.
+    const Result<x509::Certificate> cert = x509::parse_certificate(e.chain[0].encoded);
+    return cert.ok() && std::ranges::equal(cert->subject, cert->issuer);
   }
 
   // Certificates per entry in entry order: a key's whole chain, or the
